@@ -1,0 +1,49 @@
+// One esbuild script for every bundle. Exits non-zero when any bundle fails,
+// so CI never runs tests against a stale dist/.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // The bundled catalog ships inside every bundle as text, so nothing is read from disk at start-up.
+  loader: { '.yaml': 'text' },
+};
+
+const bundles = [
+  { entryPoints: { server: 'server/src/server.ts' } },
+  // The editor-free core as a library, for unit tests and the benchmark.
+  { entryPoints: { core: 'server/src/core/index.ts' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { worker: 'server/src/cli/worker.ts' } },
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+];
+
+async function main() {
+  const contexts = await Promise.all(
+    bundles.map((b) => esbuild.context({ ...common, outdir: 'dist', ...b })),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  try {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

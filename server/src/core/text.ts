@@ -1,0 +1,128 @@
+import type { Position, Range, Span } from './types';
+
+/**
+ * Maps UTF-16 offsets to LSP positions. Handles LF, CRLF and lone CR line
+ * breaks, so ranges are right whatever line endings a file has.
+ */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (ch === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = this.lineStarts[position.line];
+    const lineEnd = this.lineEndOffset(position.line);
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+  }
+
+  /** Offset just before the line break that ends `line`. */
+  lineEndOffset(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineStartOffset(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** The BOM is not part of the record: editors hide it and columns count from after it. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Folds a name for matching: lower case, no diacritics, Vietnamese đ → d,
+ * punctuation and runs of space collapsed. "Nhật Bản" and "nhat ban" fold alike.
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
+    .trim();
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The candidates closest to `input` (already folded or not), best first.
+ * A candidate qualifies when it starts with the input or lies within a third
+ * of its length in edits, so "Japn" finds "Japan" but "X" finds nothing.
+ */
+export function nearest(input: string, candidates: Iterable<string>, max = 3): string[] {
+  const folded = foldName(input);
+  if (!folded) return [];
+  const limit = Math.max(1, Math.floor(folded.length / 3));
+  const scored: Array<{ name: string; score: number }> = [];
+  for (const candidate of candidates) {
+    const key = foldName(candidate);
+    const score = key.startsWith(folded) && folded.length >= 3 ? 0.5 : editDistance(folded, key, limit);
+    if (score <= limit) scored.push({ name: candidate, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return [...new Set(scored.map((s) => s.name))].slice(0, max);
+}
+
+/** Human list: "'a', 'b' or 'c'". */
+export function quoteList(names: readonly string[], conjunction = 'or'): string {
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Custom requests, notifications and settings shared by the client and the
+ * server. Both import this file; nothing is declared twice.
+ */
+import type { RuleCode, Severity } from './core/types';
+
+export const LANGUAGE_ID = 'meeting-record';
+export const SETTINGS_SECTION = 'meetingRecords';
+
+export type SeverityOverride = Severity | 'off';
+
+/** `meetingRecords.*` settings, as the server reads them per resource. */
+export interface MeetingRecordsSettings {
+  validate: { enable: boolean };
+  severity: Partial<Record<RuleCode, SeverityOverride>>;
+  catalogPaths: string[];
+  recordGlobs: string[];
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: MeetingRecordsSettings = {
+  validate: { enable: true },
+  severity: {},
+  catalogPaths: [],
+  recordGlobs: ['**/*.meeting.yaml', '**/*.meeting.yml'],
+  maxFileSize: 2_000_000,
+};
+
+/** Request: render the preview page body for a record document. */
+export const RenderPreviewRequest = 'meetingRecords/renderPreview';
+export interface RenderPreviewParams {
+  uri: string;
+  /** Content-Security-Policy source of the webview (`webview.cspSource`). */
+  cspSource: string;
+  nonce: string;
+}
+export interface RenderPreviewResult {
+  html: string;
+  title: string;
+  problemCount: number;
+}
+
+/** Request: every record in the workspace, for the overview. */
+export const ListRecordsRequest = 'meetingRecords/listRecords';
+export interface RecordSummary {
+  uri: string;
+  id: string;
+  title: string;
+  date?: string;
+  mechanism?: string;
+  level?: string;
+  partners: string[];
+  /** 0-based line of the record's first key. */
+  line: number;
+  errors: number;
+  warnings: number;
+}
+export interface ListRecordsResult {
+  records: RecordSummary[];
+}
+
+/** Request: validate every record file in the workspace now (the "Validate Workspace" command). */
+export const ValidateWorkspaceRequest = 'meetingRecords/validateWorkspace';
+export interface ValidateWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Notification from the server: the state of one document, for the status bar. */
+export const DocumentStateNotification = 'meetingRecords/documentState';
+export interface DocumentStateParams {
+  uri: string;
+  version?: number;
+  records: number;
+  errors: number;
+  warnings: number;
+  /** Set when validation was skipped (too large, disabled). */
+  skipped?: string;
+}
