@@ -1,0 +1,74 @@
+/**
+ * Catalog facts as hover text for chips and badges. Catalog files can come
+ * from a workspace, so their fields are read as defensively as records.
+ */
+import type { CatalogIndex, MechanismEntry, PartyEntry, Resolution } from '../catalog';
+import { humanize, textOf } from './values';
+
+/** Names longer than this are not looked up: no real party is named so, and it bounds the work on hostile input. */
+const MAX_NAME_LENGTH = 200;
+
+export type NameLookup<T> = Resolution<T> | { kind: 'unknown'; suggestions: string[] };
+
+export function lookUpParty(catalog: CatalogIndex, name: string): NameLookup<PartyEntry> {
+  return safeLookUp(name, (n) => catalog.resolveParty(n));
+}
+
+export function lookUpMechanism(catalog: CatalogIndex, name: string): NameLookup<MechanismEntry> {
+  return safeLookUp(name, (n) => catalog.resolveMechanism(n));
+}
+
+function safeLookUp<T>(name: string, resolve: (name: string) => Resolution<T>): NameLookup<T> {
+  if (name.length > MAX_NAME_LENGTH) return { kind: 'unknown', suggestions: [] };
+  try {
+    return resolve(name);
+  } catch {
+    // A broken workspace catalog must not take the preview down with it.
+    return { kind: 'unknown', suggestions: [] };
+  }
+}
+
+/**
+ * "Japan · Nhật Bản", kind, dialogue partner since, relationship — one fact a
+ * line, the way the editor's hover shows them.
+ */
+export function partyHoverText(entry: PartyEntry): string {
+  const vietnamese = textOf(entry.name_vi);
+  const kind = textOf(entry.kind);
+  const joined = textOf(entry.joined);
+  const since = textOf(entry.dialogue_since);
+  const relationship = relationshipText(entry.relationship);
+  const summary = textOf(entry.summary);
+  return [
+    vietnamese ? `${textOf(entry.name) ?? ''} · ${vietnamese}` : textOf(entry.name),
+    kind && humanize(kind),
+    joined && `ASEAN member since ${joined}`,
+    since && `Dialogue partner since ${since}`,
+    relationship && `Relationship: ${relationship}`,
+    summary,
+  ]
+    .filter((line): line is string => Boolean(line))
+    .join('\n');
+}
+
+function relationshipText(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return textOf(value);
+  const { level, since, date } = value as { level?: unknown; since?: unknown; date?: unknown };
+  const name = textOf(level);
+  const when = textOf(since) ?? textOf(date);
+  if (!name) return undefined;
+  return when ? `${name} (since ${when})` : name;
+}
+
+export function mechanismHoverText(entry: MechanismEntry): string {
+  const founded = textOf(entry.founded);
+  return [textOf(entry.full_name), textOf(entry.full_name_vi), founded && `Founded ${founded}`, textOf(entry.summary)]
+    .filter((line): line is string => Boolean(line))
+    .join('\n');
+}
+
+/** The hover for a name that the catalog does not know, with its nearest names. */
+export function unknownHoverText(kind: 'party' | 'mechanism', suggestions: readonly string[]): string {
+  const first = `Not in the catalog: unknown ${kind}.`;
+  return suggestions.length ? `${first}\nDid you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : first;
+}

@@ -1,0 +1,208 @@
+import type { CatalogIndex } from './catalog';
+import { editsForFix, firstLineSpan, spanOfProblem, type SpanFix } from './locate';
+import { parseChunk, splitDocuments, locatePath, nodeSpan, type ParsedChunk } from './parse';
+import type { Problem } from './problems';
+import { checkRules, isDict, type Mention } from './rules';
+import { checkSchema } from './schema';
+import { LineIndex, stripBom } from './text';
+import {
+  DEFAULT_SEVERITY,
+  type Diagnostic,
+  type Fix,
+  type Range,
+  type RuleCode,
+  type Severity,
+  type Span,
+} from './types';
+
+export type SeverityOverrides = Partial<Record<RuleCode, Severity | 'off'>>;
+
+export interface ValidateOptions {
+  /** Files longer than this (in characters) are not validated: one information diagnostic says so. */
+  maxFileSize?: number;
+  severity?: SeverityOverrides;
+}
+
+/** A mention placed in the file. */
+export interface LocatedMention extends Mention {
+  range: Range;
+}
+
+/** What the index, the outline and the overview need of one record. */
+export interface RecordInfo {
+  /** Index of the YAML document in the file. */
+  index: number;
+  value: unknown;
+  id?: string;
+  idRange?: Range;
+  title?: string;
+  date?: string;
+  mechanism?: string;
+  level?: string;
+  /** Range of the whole document's content. */
+  range: Range;
+  mentions: LocatedMention[];
+  errors: number;
+  warnings: number;
+}
+
+export interface FileAnalysis {
+  /** The text the analysis is about (BOM removed). */
+  text: string;
+  lineIndex: LineIndex;
+  chunks: readonly ParsedChunk[];
+  records: RecordInfo[];
+  diagnostics: Diagnostic[];
+  /** Why validation did not run, when it did not. */
+  skipped?: string;
+}
+
+/** One chunk's findings in chunk offsets: cached by chunk text, placed per file. */
+interface ChunkFinding {
+  code: RuleCode;
+  message: string;
+  span: Span;
+  fixes: SpanFix[];
+}
+
+interface ChunkAnalysis {
+  chunk: ParsedChunk;
+  findings: ChunkFinding[];
+  mentions: Array<Mention & { span: Span }>;
+  idSpan?: Span;
+}
+
+const CACHE_LIMIT = 4096;
+
+/**
+ * Validates record files against one catalog. Keeps a bounded cache of
+ * per-document results keyed by the document's text, so an edit in one
+ * record of a 200-record file re-validates that record only.
+ */
+export class Validator {
+  private readonly cache = new Map<string, ChunkAnalysis>();
+
+  constructor(readonly catalog: CatalogIndex) {}
+
+  validate(rawText: string, options: ValidateOptions = {}): FileAnalysis {
+    const text = stripBom(rawText);
+    const lineIndex = new LineIndex(text);
+    if (options.maxFileSize !== undefined && text.length > options.maxFileSize) {
+      return skippedFile(text, lineIndex, options.maxFileSize);
+    }
+    const analyses = splitDocuments(text).map(({ offset, text: chunkText }) => this.analyzeChunk(chunkText, offset));
+    const diagnostics: Diagnostic[] = [];
+    const records: RecordInfo[] = [];
+    for (const analysis of analyses) {
+      const placed = analysis.findings
+        .map((f) => placeFinding(f, analysis.chunk.offset, lineIndex, options.severity))
+        .filter((d): d is Diagnostic => d !== undefined);
+      diagnostics.push(...placed);
+      if (analysis.chunk.hasContent) records.push(recordInfo(analysis, records.length, lineIndex, placed));
+    }
+    return { text, lineIndex, chunks: analyses.map((a) => a.chunk), records, diagnostics };
+  }
+
+  private analyzeChunk(text: string, offset: number): ChunkAnalysis {
+    const cached = this.cache.get(text);
+    if (cached) {
+      // Refresh recency; the findings are offset-free, only the chunk's offset changes.
+      this.cache.delete(text);
+      this.cache.set(text, cached);
+      return cached.chunk.offset === offset ? cached : { ...cached, chunk: { ...cached.chunk, offset } };
+    }
+    const analysis = analyzeChunk(parseChunk(text, 0), this.catalog);
+    this.cache.set(text, analysis);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    return offset === 0 ? analysis : { ...analysis, chunk: { ...analysis.chunk, offset } };
+  }
+}
+
+function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex): ChunkAnalysis {
+  const syntax: ChunkFinding[] = chunk.syntaxErrors.map((e) => ({ code: 'yaml-syntax', message: e.message, span: e.span, fixes: [] }));
+  const doc = chunk.doc;
+  if (!doc || chunk.value === undefined || syntax.length > 0) return { chunk, findings: syntax, mentions: [] };
+  const rules = checkRules(chunk.value, catalog);
+  const problems: Problem[] = [...checkSchema(chunk.value), ...rules.problems];
+  const findings = problems.map((problem) => ({
+    code: problem.code,
+    message: problem.message,
+    span: spanOfProblem(doc, chunk.text, problem),
+    fixes: (problem.fixes ?? [])
+      .map((fix) => editsForFix(doc, chunk.text, fix))
+      .filter((f): f is SpanFix => f !== undefined),
+  }));
+  const mentions = rules.mentions.map((m) => ({ ...m, span: nodeSpan(locatePath(doc, m.path)?.node) ?? firstLineSpan(doc, chunk.text) }));
+  const idNode = locatePath(doc, ['id'])?.node;
+  return { chunk, findings, mentions, idSpan: nodeSpan(idNode ?? null) };
+}
+
+function shift(span: Span, offset: number, lineIndex: LineIndex): Range {
+  return lineIndex.rangeOf({ start: span.start + offset, end: span.end + offset });
+}
+
+function placeFinding(
+  finding: ChunkFinding,
+  offset: number,
+  lineIndex: LineIndex,
+  overrides: SeverityOverrides | undefined,
+): Diagnostic | undefined {
+  const severity = overrides?.[finding.code] ?? DEFAULT_SEVERITY[finding.code];
+  if (severity === 'off') return undefined;
+  const diagnostic: Diagnostic = {
+    code: finding.code,
+    severity,
+    message: finding.message,
+    range: shift(finding.span, offset, lineIndex),
+  };
+  if (finding.fixes.length > 0) {
+    diagnostic.fixes = finding.fixes.map(
+      (fix): Fix => ({
+        title: fix.title,
+        safe: fix.safe,
+        preferred: fix.preferred,
+        edits: fix.edits.map((e) => ({ range: shift(e.span, offset, lineIndex), newText: e.newText })),
+      }),
+    );
+  }
+  return diagnostic;
+}
+
+function recordInfo(analysis: ChunkAnalysis, index: number, lineIndex: LineIndex, diagnostics: Diagnostic[]): RecordInfo {
+  const { chunk } = analysis;
+  const value = chunk.value;
+  const record = isDict(value) ? value : {};
+  const contentStart = chunk.doc?.contents?.range?.[0] ?? 0;
+  const contentEnd = chunk.doc?.contents?.range?.[1] ?? chunk.text.length;
+  return {
+    index,
+    value,
+    id: stringField(record.id),
+    idRange: analysis.idSpan ? shift(analysis.idSpan, chunk.offset, lineIndex) : undefined,
+    title: stringField(record.title),
+    date: stringField(record.date),
+    mechanism: stringField(record.mechanism),
+    level: stringField(record.level),
+    range: shift({ start: contentStart, end: contentEnd }, chunk.offset, lineIndex),
+    mentions: analysis.mentions.map(({ span, ...m }) => ({ ...m, range: shift(span, chunk.offset, lineIndex) })),
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function skippedFile(text: string, lineIndex: LineIndex, limit: number): FileAnalysis {
+  const skipped = `Not validated: the file has ${text.length.toLocaleString('en')} characters, more than the limit of ${limit.toLocaleString('en')} (setting meetingRecords.maxFileSize)`;
+  const end = lineIndex.lineEndOffset(0);
+  return {
+    text,
+    lineIndex,
+    chunks: [],
+    records: [],
+    skipped,
+    diagnostics: [{ code: 'file-too-large', severity: 'information', message: skipped, range: lineIndex.rangeOf({ start: 0, end }) }],
+  };
+}

@@ -1,0 +1,45 @@
+import type { RecordInfo, SeverityOverrides } from './validate';
+import type { Diagnostic, Range } from './types';
+
+/** One file's records as the cross-file rules see them. */
+export interface FileRecords {
+  file: string;
+  records: ReadonlyArray<Pick<RecordInfo, 'id' | 'idRange'>>;
+}
+
+/**
+ * `duplicate-id`: every record whose id is used elsewhere, in this file or
+ * another, gets an error on its id, pointing at all the other places.
+ */
+export function duplicateIdDiagnostics(files: readonly FileRecords[], overrides: SeverityOverrides = {}): Map<string, Diagnostic[]> {
+  const severity = overrides['duplicate-id'] ?? 'error';
+  if (severity === 'off') return new Map();
+  const byId = new Map<string, Array<{ file: string; range: Range }>>();
+  for (const { file, records } of files) {
+    for (const record of records) {
+      if (!record.id || !record.idRange) continue;
+      const places = byId.get(record.id) ?? [];
+      places.push({ file, range: record.idRange });
+      byId.set(record.id, places);
+    }
+  }
+  const result = new Map<string, Diagnostic[]>();
+  for (const [id, places] of byId) {
+    if (places.length < 2) continue;
+    for (const place of places) {
+      const others = places.filter((p) => p !== place);
+      const list = result.get(place.file) ?? [];
+      list.push({
+        code: 'duplicate-id',
+        severity,
+        message: `Duplicate id '${id}': also used ${others.length === 1 ? 'by another record' : `by ${others.length} other records`} (${others
+          .map((o) => `${o.file}:${o.range.start.line + 1}`)
+          .join(', ')})`,
+        range: place.range,
+        related: others.map((o) => ({ file: o.file, range: o.range, message: `'${id}' is also used here` })),
+      });
+      result.set(place.file, list);
+    }
+  }
+  return result;
+}
