@@ -8,17 +8,15 @@ import { humanize, textOf } from './values';
 /** Names longer than this are not looked up: no real party is named so, and it bounds the work on hostile input. */
 const MAX_NAME_LENGTH = 200;
 
-export type NameLookup<T> = Resolution<T> | { kind: 'unknown'; suggestions: string[] };
-
-export function lookUpParty(catalog: CatalogIndex, name: string): NameLookup<PartyEntry> {
+export function lookUpParty(catalog: CatalogIndex, name: string): Resolution<PartyEntry> {
   return safeLookUp(name, (n) => catalog.resolveParty(n));
 }
 
-export function lookUpMechanism(catalog: CatalogIndex, name: string): NameLookup<MechanismEntry> {
+export function lookUpMechanism(catalog: CatalogIndex, name: string): Resolution<MechanismEntry> {
   return safeLookUp(name, (n) => catalog.resolveMechanism(n));
 }
 
-function safeLookUp<T>(name: string, resolve: (name: string) => Resolution<T>): NameLookup<T> {
+function safeLookUp<T>(name: string, resolve: (name: string) => Resolution<T>): Resolution<T> {
   if (name.length > MAX_NAME_LENGTH) return { kind: 'unknown', suggestions: [] };
   try {
     return resolve(name);

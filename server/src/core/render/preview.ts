@@ -1,0 +1,74 @@
+/**
+ * The live preview of one record file: every record in it, with a problems
+ * banner when it does not validate. Pure: the same page serves the VS Code
+ * webview and the CLI's `render` command.
+ */
+import type { CatalogIndex } from '../catalog';
+import type { Diagnostic } from '../types';
+import { html, type Html } from './html';
+import { renderPage, type PageOptions } from './page';
+import { renderProblems } from './problems';
+import { recordTitle, renderRecord } from './record';
+
+export interface PreviewInput {
+  /** One value per YAML document of the file, as parsed; any shape. */
+  records: ReadonlyArray<unknown>;
+  diagnostics: readonly Diagnostic[];
+  catalog: CatalogIndex;
+  /** Shown when the file holds no readable title. */
+  fileName: string;
+}
+
+export interface PreviewPage {
+  html: string;
+  /** Plain text (not escaped), for the editor tab or panel title. */
+  title: string;
+}
+
+/**
+ * Keeps the reader's place when the webview reloads on each edit. Outside
+ * VS Code (`acquireVsCodeApi` missing) it does nothing at all.
+ */
+const SCROLL_STATE_SCRIPT = String.raw`(function () {
+  if (typeof acquireVsCodeApi !== 'function') return;
+  var vscode = acquireVsCodeApi();
+  var state = vscode.getState() || {};
+  if (typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
+  var queued = false;
+  window.addEventListener('scroll', function () {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () {
+      queued = false;
+      vscode.setState({ scrollY: window.scrollY });
+    });
+  }, { passive: true });
+})();`;
+
+export function renderPreviewPage(input: PreviewInput, options: PageOptions): PreviewPage {
+  const title = pageTitle(input);
+  const body = html`<main>
+${renderProblems(input.diagnostics)}
+${renderBody(input)}
+</main>`;
+  return { html: renderPage({ title, body, script: SCROLL_STATE_SCRIPT }, options), title };
+}
+
+function renderBody({ records, catalog, fileName }: PreviewInput): Html {
+  if (!records.length) {
+    return html`<p class="placeholder">No records in <code>${fileName}</code> yet.</p>`;
+  }
+  return html`${records.length > 1 && contents(records)}${records.map((record, i) => renderRecord(record, i, catalog))}`;
+}
+
+/** A file with several records starts with a list of them, each linking to its section. */
+function contents(records: ReadonlyArray<unknown>): Html {
+  return html`<nav class="file-contents" aria-label="Records in this file">This file holds ${records.length} records:
+<ol>${records.map((record, i) => html`<li><a href="#record-${i + 1}">${recordTitle(record) ?? `Document ${i + 1}`}</a></li>`)}</ol></nav>`;
+}
+
+function pageTitle({ records, fileName }: PreviewInput): string {
+  const first = records.length ? recordTitle(records[0]) : undefined;
+  if (!first) return fileName;
+  return records.length > 1 ? `${first} (+${records.length - 1} more)` : first;
+}
