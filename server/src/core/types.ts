@@ -20,6 +20,7 @@ export const RULE_CODES = [
   'series-year',
   'encoding',
   'file-too-large',
+  'io',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -36,6 +37,8 @@ export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
   'series-year': 'warning',
   encoding: 'error',
   'file-too-large': 'information',
+  /** The file could not be read (permissions, vanished, a folder): the CLI reports it as an error. */
+  io: 'error',
 };
 
 export interface Position {
