@@ -1,0 +1,161 @@
+/**
+ * `meeting-records render FILE [-o out.html]`: the preview page as a
+ * standalone HTML file, from the same renderer the VS Code preview uses.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { loadBundledCatalog } from '../core/catalogFile';
+import { renderPreviewPage } from '../core/render';
+import { stripBom } from '../core/text';
+import { Validator } from '../core/validate';
+
+export const RENDER_USAGE = 'usage: meeting-records render FILE [-o out.html]';
+
+/** Alias expansions allowed per document: real records need few; a billion-laughs bomb needs millions. */
+const MAX_ALIAS_COUNT = 100;
+
+interface RenderArgs {
+  file: string;
+  output?: string;
+}
+
+type ParsedArgs = { kind: 'run'; args: RenderArgs } | { kind: 'help' } | { kind: 'error'; message: string };
+
+export interface RenderIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * Renders FILE and writes the page to `-o` or stdout. `args` are the words
+ * after `render`. Exit 0 on success (a record with problems still renders,
+ * with its problems banner), 2 for a usage or I/O failure.
+ */
+export async function runRender(args: string[], io: RenderIo): Promise<number> {
+  const parsed = parseRenderArgs(args);
+  if (parsed.kind === 'help') {
+    await writeTo(io.stdout, `${RENDER_USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') return fail(io, `${parsed.message} (${RENDER_USAGE})`);
+  const { file, output } = parsed.args;
+
+  let text: string;
+  try {
+    text = stripBom(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    return fail(io, `cannot read ${file}: ${reasonOf(error)}`);
+  }
+
+  let page: string;
+  try {
+    page = renderFile(text, path.basename(file));
+  } catch (error) {
+    return fail(io, `cannot render ${file}: ${reasonOf(error)}`);
+  }
+
+  try {
+    if (output) await writeFileAtomically(output, page);
+    else await writeTo(io.stdout, page);
+  } catch (error) {
+    return fail(io, `cannot write ${output ?? 'to standard output'}: ${reasonOf(error)}`);
+  }
+  return 0;
+}
+
+export function parseRenderArgs(args: readonly string[]): ParsedArgs {
+  const files: string[] = [];
+  let output: string | undefined;
+  let optionsEnded = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+    } else if (arg === '--') {
+      optionsEnded = true;
+    } else if (arg === '-h' || arg === '--help') {
+      return { kind: 'help' };
+    } else if (arg === '-o' || arg === '--output') {
+      const value = args[++i];
+      if (value === undefined || value === '') return { kind: 'error', message: `${arg} needs a file name` };
+      output = value;
+    } else if (arg.startsWith('--output=')) {
+      output = arg.slice('--output='.length);
+      if (!output) return { kind: 'error', message: '--output needs a file name' };
+    } else {
+      return { kind: 'error', message: `unknown option '${arg}'` };
+    }
+  }
+  if (files.length !== 1) return { kind: 'error', message: files.length ? 'expects exactly one FILE' : 'missing FILE' };
+  return { kind: 'run', args: { file: files[0], output } };
+}
+
+function renderFile(text: string, fileName: string): string {
+  const catalog = loadBundledCatalog();
+  const { diagnostics } = new Validator(catalog).validate(text);
+  const nonce = randomBytes(16).toString('base64');
+  return renderPreviewPage({ records: readRecords(text), diagnostics, catalog, fileName }, { cspSource: "'self'", nonce }).html;
+}
+
+/**
+ * Every YAML document of the file as plain data, each on its own: a document
+ * that cannot be converted (an alias bomb, a broken structure) becomes
+ * undefined, and the preview says so while the others still render.
+ * Documents with no content at all (a trailing `---`) are left out.
+ */
+export function readRecords(text: string): unknown[] {
+  let documents: ReturnType<typeof parseAllDocuments>;
+  try {
+    documents = parseAllDocuments(text);
+  } catch {
+    return [];
+  }
+  const records: unknown[] = [];
+  for (const doc of documents) {
+    if (doc.contents === null && doc.errors.length === 0) continue;
+    try {
+      records.push(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    } catch {
+      records.push(undefined);
+    }
+  }
+  return records;
+}
+
+/**
+ * Writes a temp file beside the target and renames it over the target, so a
+ * reader never sees half a page and a failure leaves any old file intact.
+ */
+export async function writeFileAtomically(target: string, content: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error?: Error | null) => (error ? reject(error) : resolve()));
+  });
+}
+
+async function fail(io: RenderIo, message: string): Promise<number> {
+  // The message is one line: paths and error texts may not carry a line break into the terminal.
+  await writeTo(io.stderr, `meeting-records render: ${message.replace(/[\r\n]+/g, ' ')}\n`).catch(() => undefined);
+  return 2;
+}
+
+function reasonOf(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const message = 'message' in error && typeof error.message === 'string' ? error.message : error.code;
+    return message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
