@@ -78,3 +78,18 @@ export interface DocumentStateParams {
   /** Set when validation was skipped (too large, disabled). */
   skipped?: string;
 }
+
+/**
+ * `initializationOptions` sent by the VS Code client with `initialize`.
+ * Other clients may omit them: a missing value means trusted.
+ */
+export interface InitializationOptions {
+  /**
+   * False in an untrusted (Restricted Mode) workspace: the server then ignores
+   * the workspace's own `*.catalog.yaml` files and uses only the bundled
+   * catalog. (`catalogPaths` and `recordGlobs` from workspace settings are
+   * already dropped by the client before they reach the server.) The client
+   * restarts the server when the user grants trust.
+   */
+  workspaceTrusted?: boolean;
+}
