@@ -82,7 +82,11 @@ const CACHE_LIMIT = 4096;
 export class Validator {
   private readonly cache = new Map<string, ChunkAnalysis>();
 
-  constructor(readonly catalog: CatalogIndex) {}
+  /** `cacheLimit` 0 keeps nothing: for one-pass work such as indexing a workspace. */
+  constructor(
+    readonly catalog: CatalogIndex,
+    private readonly cacheLimit = CACHE_LIMIT,
+  ) {}
 
   validate(rawText: string, options: ValidateOptions = {}): FileAnalysis {
     const text = stripBom(rawText);
@@ -112,8 +116,10 @@ export class Validator {
       return cached.chunk.offset === offset ? cached : { ...cached, chunk: { ...cached.chunk, offset } };
     }
     const analysis = analyzeChunk(parseChunk(text, 0), this.catalog);
-    this.cache.set(text, analysis);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    if (this.cacheLimit > 0) {
+      this.cache.set(text, analysis);
+      if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value as string);
+    }
     return offset === 0 ? analysis : { ...analysis, chunk: { ...analysis.chunk, offset } };
   }
 }
