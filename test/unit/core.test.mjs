@@ -156,9 +156,9 @@ test('CRLF line endings and a BOM do not shift ranges', () => {
 });
 
 test('columns count UTF-16 code units, as LSP does', () => {
-  const d = only(diagnose(record({ replace: { partners: 'partners: ["🇻🇳 x", Japn]' } })), 'unknown-party');
-  // The flag is four UTF-16 units: `partners: ["` (12) + 4 + ` x", ` (5) = 21.
-  assert.deepEqual(at(d), [7, 21, 7, 25]);
+  const d = only(diagnose(record({ extra: ['location: {city: "🇻🇳 Hà Nội", country: Japn}'] })), 'unknown-party');
+  // `location: {city: "` (18) + the flag, four UTF-16 units (22) + ` Hà Nội", country: ` (19) = 41.
+  assert.deepEqual(at(d), [9, 41, 9, 45]);
 });
 
 test('an alias bomb is reported, not expanded', () => {

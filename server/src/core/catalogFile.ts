@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { isMap, isPair, isSeq, type Node } from 'yaml';
 import catalogSchema from '../../../schemas/catalog.schema.json';
 import partiesYaml from '../../../seeds/catalog/parties.yaml';
@@ -25,6 +26,7 @@ function validateCatalogValue(value: unknown): ValidateFunction {
   if (!catalogValidator) {
     const ajv = new Ajv({ allErrors: true, strict: true });
     ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage']);
+    addFormats(ajv, ['date', 'uri']);
     catalogValidator = ajv.compile(catalogSchema as object);
   }
   catalogValidator(value);
