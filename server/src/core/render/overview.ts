@@ -115,9 +115,10 @@ function tableRow(row: RowData, index: number): Html {
 </tr>`;
 }
 
-function problemsCell(row: RowData): Html {
-  if (!row.errors && !row.warnings) return html`<span class="ok">✓ valid</span>`;
-  return html`${row.errors > 0 && html`<span class="badge problem-errors">${row.errors} error${row.errors === 1 ? '' : 's'}</span>`}${row.warnings > 0 && html`<span class="badge problem-warnings">${row.warnings} warning${row.warnings === 1 ? '' : 's'}</span>`}`;
+/** Error and warning counts as badges; in the timeline a valid record shows nothing, to keep it calm. */
+function problemsCell(row: RowData, place: 'table' | 'timeline' = 'table'): Html {
+  if (!row.errors && !row.warnings) return place === 'table' ? html`<span class="ok">✓ valid</span>` : html``;
+  return html`<span class="problem-counts">${row.errors > 0 && html`<span class="badge problem-errors">${row.errors} error${row.errors === 1 ? '' : 's'}</span>`}${row.warnings > 0 && html`<span class="badge problem-warnings">${row.warnings} warning${row.warnings === 1 ? '' : 's'}</span>`}</span>`;
 }
 
 /** Years newest first; within a year, meetings in calendar order, as a chronology reads. */
@@ -135,7 +136,7 @@ ${ordered.map(([year, entries]) => html`<section class="year"><h3>${year}</h3><o
 
 function timelineEntry({ row, index }: { row: RowData; index: number }): Html {
   return html`<li data-index="${index}"><button type="button" class="timeline-entry" data-index="${index}">
-<span class="when">${row.date ? formatDate(row.date) : '—'}</span><span class="what">${row.title}</span>${row.mechanism && html`<span class="badge badge-mechanism">${row.mechanism}</span>`}${row.errors > 0 && html`<span class="badge problem-errors">${row.errors}</span>`}
+<span class="when">${row.date ? formatDate(row.date) : '—'}</span><span class="what">${row.title}</span>${row.mechanism && html`<span class="badge badge-mechanism">${row.mechanism}</span>`}${problemsCell(row, 'timeline')}
 </button></li>`;
 }
 
@@ -170,6 +171,8 @@ th[aria-sort] .sort { color: var(--mr-fg); }
 .records td.partners { color: var(--mr-fg); }
 .more-partners { color: var(--mr-muted); }
 .ok { color: var(--mr-green); white-space: nowrap; }
+.problem-counts { display: inline-flex; flex-wrap: wrap; gap: 4px; }
+.problem-counts .badge { margin: 0; }
 .problem-errors { color: var(--mr-error); border-color: var(--mr-error); background: transparent; }
 .problem-warnings { color: var(--mr-warning); border-color: var(--mr-warning); background: transparent; }
 .timeline { margin-top: 32px; }

@@ -194,12 +194,14 @@ function sourceDetails(value: unknown): Html {
   const rows: Html[] = [];
   const url = field(value, 'url');
   if (url !== undefined) rows.push(fact('Link', sourceLink(url)));
+  const publisher = field(value, 'publisher');
+  if (publisher !== undefined) rows.push(fact('Publisher', textOrValue(publisher)));
   const published = field(value, 'published');
-  for (const [key, label] of [['publisher', 'Publisher'], ['language', 'Language'], ['article', 'Article']] as const) {
-    const item = field(value, key);
-    if (item !== undefined) rows.push(fact(label, key === 'article' ? html`<code>${textOrValue(item)}</code>` : textOrValue(item)));
-  }
   if (published !== undefined) rows.push(fact('Published', dateText(published, undefined) ?? renderValue(published)));
+  const language = field(value, 'language');
+  if (language !== undefined) rows.push(fact('Language', textOrValue(language)));
+  const article = field(value, 'article');
+  if (article !== undefined) rows.push(fact('Article', html`<code>${textOrValue(article)}</code>`));
   const known = new Set(['url', 'publisher', 'published', 'language', 'article']);
   for (const key of Object.keys(value).filter((k) => !known.has(k))) rows.push(fact(key, renderValue(value[key])));
   return html`<dl class="facts">${rows}</dl>`;

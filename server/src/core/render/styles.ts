@@ -102,16 +102,19 @@ h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.06em; color:
 
 .chips { display: flex; flex-wrap: wrap; gap: 6px; }
 .chip {
-  display: inline-flex; align-items: center; gap: 4px; padding: 2px 10px; border-radius: 14px;
+  display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px; border-radius: 14px;
   background: var(--mr-chip-bg); color: var(--mr-fg); border: 1px solid var(--mr-border);
-  border-left-width: 3px; cursor: help; overflow-wrap: anywhere; max-width: 100%;
+  cursor: help; overflow-wrap: anywhere; max-width: 100%;
 }
-.chip-asean-member { border-left-color: var(--mr-blue); }
-.chip-dialogue-partner { border-left-color: var(--mr-green); }
-.chip-sectoral-partner, .chip-development-partner { border-left-color: var(--mr-orange); }
-.chip-organisation { border-left-color: var(--mr-purple); }
+/* A dot coloured by party kind: members, dialogue partners, other partners, organisations. */
+.chip::before { content: ""; flex: none; width: 7px; height: 7px; border-radius: 50%; background: var(--mr-chip-dot, var(--mr-muted)); }
+.chip-asean-member { --mr-chip-dot: var(--mr-blue); }
+.chip-dialogue-partner { --mr-chip-dot: var(--mr-green); }
+.chip-sectoral-partner, .chip-development-partner { --mr-chip-dot: var(--mr-orange); }
+.chip-organisation { --mr-chip-dot: var(--mr-purple); }
 .chip-canonical { color: var(--mr-muted); font-size: 0.9em; }
 .chip-unknown, .chip-invalid { border: 1px dashed var(--mr-error); color: var(--mr-error); background: transparent; }
+.chip-unknown::before, .chip-invalid::before { display: none; }
 .chip-mark { font-weight: 700; }
 
 .record { margin-bottom: 36px; }
@@ -157,7 +160,8 @@ td .chip { padding: 0 8px; font-size: 0.92em; }
 .problems ul { list-style: none; margin: 0; padding: 0; }
 .problems li { padding: 3px 0; display: flex; gap: 10px; align-items: baseline; overflow-wrap: anywhere; }
 .problems .loc { font-family: var(--mr-mono); color: var(--mr-muted); min-width: 4.5em; font-variant-numeric: tabular-nums; }
-.problems .code { font-family: var(--mr-mono); color: var(--mr-muted); font-size: 0.9em; }
+.problems .message { flex: 1 1 auto; }
+.problems .code { font-family: var(--mr-mono); color: var(--mr-muted); font-size: 0.9em; white-space: nowrap; }
 .sev { font-weight: 600; font-size: 0.85em; text-transform: uppercase; min-width: 5.5em; }
 .sev-error { color: var(--mr-error); }
 .sev-warning { color: var(--mr-warning); }
