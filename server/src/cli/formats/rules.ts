@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pkg from '../../../../package.json';
+import { DEFAULT_SEVERITY, RULE_CODES, type RuleCode, type Severity } from '../../core/types';
+
+/** One line per rule code, for SARIF's rule table and `--help`. The README's rule table has the anchors. */
+export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
+  'yaml-syntax': 'The YAML does not parse.',
+  schema: 'The JSON Schema rejects a value: a missing or unknown field, a wrong type, enum value, pattern or date.',
+  'unknown-party': 'A party is neither a canonical catalog name nor an alias.',
+  'unknown-mechanism': 'A mechanism is not in the catalog.',
+  'non-canonical-name': 'An alias is used where the canonical catalog name belongs (a safe fix replaces it).',
+  'duplicate-entry': 'The same party is listed twice in one list, aliases resolved (a safe fix removes it).',
+  'date-order': "'end_date' is before 'date'.",
+  'duplicate-id': 'Two records in the run share an id.',
+  'mechanism-membership': 'A partner is not a member of a mechanism with fixed membership.',
+  'series-year': "The series number disagrees with the year of 'date'.",
+  encoding: 'The file is not UTF-8 text (binary content or invalid UTF-8).',
+  'file-too-large': 'The file is larger than --max-file-size and was not validated.',
+  io: 'The file could not be read, or --fix could not write it.',
+};
+
+export const TOOL_NAME = 'meeting-records';
+export const TOOL_VERSION: string = pkg.version;
+
+/**
+ * Where the README documents the rules: the package's homepage or repository
+ * when package.json names one, else the README shipped beside dist/.
+ */
+export function readmeUrl(): string {
+  const manifest = pkg as { homepage?: string; repository?: string | { url?: string } };
+  const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  const web = manifest.homepage ?? repository?.replace(/^git\+/, '').replace(/\.git$/, '');
+  if (web && /^https?:\/\//.test(web)) return web.replace(/#.*$/, '');
+  return pathToFileURL(path.join(__dirname, '..', 'README.md')).href;
+}
+
+export function ruleHelpUri(code: RuleCode): string {
+  return `${readmeUrl()}#rule-${code}`;
+}
+
+export function ruleIds(): readonly RuleCode[] {
+  return RULE_CODES;
+}
+
+export function defaultSeverity(code: RuleCode): Severity {
+  return DEFAULT_SEVERITY[code];
+}

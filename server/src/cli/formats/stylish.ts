@@ -1,0 +1,71 @@
+import type { Severity } from '../../core/types';
+import { summarize, type ReportedFile } from '../result';
+
+export interface StylishOptions {
+  color: boolean;
+}
+
+type Paint = (style: keyof typeof STYLES, text: string) => string;
+
+const STYLES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  underline: [4, 24],
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+  blue: [34, 39],
+} as const;
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const COLOR: Record<Severity, keyof typeof STYLES> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
+
+/**
+ * The human format: files with problems, each problem as
+ * `line:col  severity  message  code`, then one summary line.
+ */
+export function formatStylish(files: readonly ReportedFile[], options: StylishOptions): string {
+  const paint: Paint = options.color ? (style, text) => `\x1b[${STYLES[style][0]}m${text}\x1b[${STYLES[style][1]}m` : (_, text) => text;
+  const out: string[] = [];
+  for (const f of files) {
+    if (f.fixed) out.push(`${paint('green', '✔')} fixed ${plural(f.fixed, 'problem')} in ${f.file}`);
+  }
+  if (out.length) out.push('');
+  for (const f of files) {
+    if (f.diagnostics.length === 0) continue;
+    out.push(paint('underline', f.file));
+    const rows = f.diagnostics.map((d) => ({
+      where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: d.severity,
+      message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      code: d.code,
+    }));
+    const whereWidth = Math.max(...rows.map((r) => r.where.length));
+    const severityWidth = Math.max(...rows.map((r) => LABEL[r.severity].length));
+    for (const r of rows) {
+      const label = LABEL[r.severity];
+      out.push(
+        `  ${paint('dim', r.where.padEnd(whereWidth))}  ${paint(COLOR[r.severity], label)}${' '.repeat(severityWidth - label.length)}  ${r.message}  ${paint('dim', r.code)}`,
+      );
+    }
+    out.push('');
+  }
+  out.push(summaryLine(files, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(files: readonly ReportedFile[], paint: Paint): string {
+  const s = summarize(files);
+  const problems = s.errors + s.warnings + s.infos;
+  if (files.length === 0) return 'No record files found.';
+  if (problems === 0) return paint('green', `✔ ${plural(files.length, 'file')} checked, no problems`);
+  const parts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
+  if (s.infos) parts.push(`${s.infos} info`);
+  const line = paint('bold', paint(s.errors ? 'red' : s.warnings ? 'yellow' : 'blue', `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`));
+  const fixable = s.fixable ? `\n  ${plural(s.fixable, 'problem')} potentially fixable with the \`--fix\` option.` : '';
+  return line + fixable;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

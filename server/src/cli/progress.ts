@@ -1,0 +1,32 @@
+/**
+ * `[1200/5000] validating…` on stderr, rewritten in place, for long runs on
+ * a terminal only (never in CI logs or pipes), and cleared when done.
+ */
+export class Progress {
+  private last = 0;
+  private shown = false;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream & { isTTY?: boolean },
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  static for(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number): Progress {
+    return new Progress(stream, total, stream.isTTY === true && total >= 100);
+  }
+
+  update(done: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100 && done < this.total) return;
+    this.last = now;
+    this.shown = true;
+    this.stream.write(`\r[${done}/${this.total}] validating…\x1b[K`);
+  }
+
+  clear(): void {
+    if (this.shown) this.stream.write('\r\x1b[K');
+    this.shown = false;
+  }
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { LineIndex } from '../core/text';
+import type { Range } from '../core/types';
+import type { CliDiagnostic } from './result';
+
+/**
+ * Reads a record file defensively. Every way a file can be unreadable becomes
+ * a diagnostic in that file's entry (never an exception): permissions and
+ * vanished files (`io`), binary content and invalid UTF-8 (`encoding`), and
+ * files so large that reading them would be pointless (`file-too-large`).
+ */
+export type ReadOutcome = ReadText | ReadProblem;
+
+export interface ReadText {
+  kind: 'text';
+  /** The decoded text, BOM included (the core strips it; `--fix` puts it back). */
+  text: string;
+  bytes: Buffer;
+  hash: string;
+  stat: FileStamp;
+}
+
+export interface ReadProblem {
+  kind: 'problem';
+  diagnostic: CliDiagnostic;
+  /** Present when the bytes were read: the problem is a property of the content and may be cached. */
+  hash?: string;
+}
+
+/** What `--fix` compares right before it replaces a file. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+/** The smallest byte size at which a file surely has more than `maxChars` UTF-16 units (3 bytes per unit at most, plus a BOM). */
+export function surelyTooLarge(bytes: number, maxChars: number): boolean {
+  return bytes > maxChars * 3 + 3;
+}
+
+export function readText(file: string, maxFileSize: number): ReadOutcome {
+  let stat: fs.Stats;
+  let bytes: Buffer;
+  try {
+    stat = fs.statSync(file);
+    if (stat.isDirectory()) return ioProblem('Cannot read: this is a folder, not a file');
+    if (surelyTooLarge(stat.size, maxFileSize)) return tooLargeWithoutReading(file, stat.size, maxFileSize);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return ioProblem(ioMessage(error));
+  }
+  const hash = hashBytes(bytes);
+  const decoded = decodeUtf8(bytes);
+  if (decoded.kind === 'problem') return { kind: 'problem', diagnostic: decoded.diagnostic, hash };
+  return { kind: 'text', text: decoded.text, bytes, hash, stat: { mtimeMs: stat.mtimeMs, size: stat.size } };
+}
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** UTF-8 text, or an `encoding` diagnostic placed at the first offending byte. */
+export function decodeUtf8(bytes: Uint8Array): { kind: 'text'; text: string } | { kind: 'problem'; diagnostic: CliDiagnostic } {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const message = utf16
+      ? 'The file is UTF-16 encoded: save it as UTF-8 to validate it'
+      : `Binary content (a NUL byte at byte ${nul + 1}): a record must be UTF-8 text`;
+    return { kind: 'problem', diagnostic: encodingProblem(message, rangeAtByte(bytes, utf16 ? 0 : nul)) };
+  }
+  try {
+    return { kind: 'text', text: fatalDecoder.decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const hex = bad >= 0 ? bytes[bad].toString(16).toUpperCase().padStart(2, '0') : '??';
+    return {
+      kind: 'problem',
+      diagnostic: encodingProblem(`Invalid UTF-8 (byte 0x${hex} at byte ${bad + 1}): save the file as UTF-8`, rangeAtByte(bytes, Math.max(0, bad))),
+    };
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** The position (after the BOM, in UTF-16 units) of a byte offset, one character wide. */
+function rangeAtByte(bytes: Uint8Array, offset: number): Range {
+  let prefix = lenientDecoder.decode(bytes.subarray(0, offset));
+  if (prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
+  const start = new LineIndex(prefix).positionAt(prefix.length);
+  return { start, end: { line: start.line, character: start.character + 1 } };
+}
+
+function encodingProblem(message: string, range: Range): CliDiagnostic {
+  return { code: 'encoding', severity: 'error', message, range };
+}
+
+const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function ioProblem(message: string): ReadProblem {
+  return { kind: 'problem', diagnostic: { code: 'io', severity: 'error', message, range: FIRST_LINE } };
+}
+
+export function ioMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'Cannot read the file: permission denied';
+    case 'ENOENT':
+      return 'Cannot read the file: it disappeared before it could be read';
+    case 'EISDIR':
+      return 'Cannot read: this is a folder, not a file';
+    case 'ELOOP':
+      return 'Cannot read the file: too many levels of symbolic links';
+    default:
+      return `Cannot read the file${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error)}`;
+  }
+}
+
+/** A huge file: say so from its size and first line, without reading all of it. */
+function tooLargeWithoutReading(file: string, size: number, maxChars: number): ReadProblem {
+  let firstLineEnd = 0;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const read = fs.readSync(fd, head, 0, head.length, 0);
+      let text = lenientDecoder.decode(head.subarray(0, read));
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const eol = text.search(/\r|\n/);
+      firstLineEnd = eol < 0 ? Math.max(0, text.length - 1) : eol;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    return ioProblem(ioMessage(error));
+  }
+  return {
+    kind: 'problem',
+    diagnostic: {
+      code: 'file-too-large',
+      severity: 'information',
+      message: `Not validated: the file has ${size.toLocaleString('en')} bytes, more than the limit of ${maxChars.toLocaleString('en')} characters (--max-file-size)`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { nearest } from '../core/text';
+import { RULE_CODES, type RuleCode, type Severity } from '../core/types';
+import type { SeverityOverrides } from '../core/validate';
+import { UsageError } from './errors';
+import { FORMATS, type FormatName } from './formats';
+import { parseShard, type Shard } from './shard';
+
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
+
+export interface ValidateOptions {
+  paths: string[];
+  format: FormatName;
+  maxWarnings?: number;
+  quiet: boolean;
+  catalogs: string[];
+  fix: boolean;
+  shard?: Shard;
+  cache: boolean;
+  cacheLocation?: string;
+  maxFileSize: number;
+  severity: SeverityOverrides;
+  help: boolean;
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  catalog: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  severity: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const LEVELS: ReadonlyArray<Severity | 'off'> = ['error', 'warning', 'information', 'hint', 'off'];
+const LEVEL_ALIASES: Record<string, Severity | 'off'> = { info: 'information', warn: 'warning' };
+
+export function parseValidateArgs(args: readonly string[]): ValidateOptions {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageFromParseError(error);
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'stylish') as FormatName;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${v.format}'${hint(v.format ?? '', FORMATS)}`);
+  return {
+    paths: parsed.positionals,
+    format,
+    maxWarnings: v['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', v['max-warnings'], -1),
+    quiet: v.quiet ?? false,
+    catalogs: v.catalog ?? [],
+    fix: v.fix ?? false,
+    shard: v.shard === undefined ? undefined : parseShard(v.shard),
+    cache: (v.cache ?? false) || v['cache-location'] !== undefined,
+    cacheLocation: v['cache-location'],
+    maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseCount('--max-file-size', v['max-file-size'], 1),
+    severity: parseSeverities(v.severity ?? []),
+    help: v.help ?? false,
+  };
+}
+
+function parseCount(flag: string, value: string, min: number): number {
+  const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`${flag} expects a whole number${min > 0 ? ` of at least ${min}` : min === 0 ? ' ≥ 0' : ' (-1 for no limit)'}, not '${value}'`);
+  }
+  return n;
+}
+
+/** `--severity code=level`, repeatable, or several at once separated by commas. */
+export function parseSeverities(values: readonly string[]): SeverityOverrides {
+  const overrides: SeverityOverrides = {};
+  for (const item of values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) {
+    const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(item);
+    if (!match) throw new UsageError(`--severity expects code=level (for example series-year=error), not '${item}'`);
+    const code = match[1] as RuleCode;
+    if (!RULE_CODES.includes(code)) throw new UsageError(`--severity: unknown code '${match[1]}'${hint(match[1], RULE_CODES)}`);
+    const level = (LEVEL_ALIASES[match[2]] ?? match[2]) as Severity | 'off';
+    if (!LEVELS.includes(level)) throw new UsageError(`--severity: level must be one of ${LEVELS.join(', ')}, not '${match[2]}'`);
+    overrides[code] = level;
+  }
+  return overrides;
+}
+
+function usageFromParseError(error: unknown): UsageError {
+  const e = error as { code?: string; message?: string };
+  const message = (e.message ?? String(error)).split('\n')[0];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const names = Object.keys(OPTIONS).map((n) => `--${n}`);
+    return new UsageError(`unknown option '${flag}'${hint(flag, names)}`);
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /--([a-z-]+)/.exec(message)?.[1];
+    const option = flag ? (OPTIONS as Record<string, { type: string }>)[flag] : undefined;
+    if (option?.type === 'boolean') return new UsageError(`--${flag} takes no value`);
+    return new UsageError(flag ? `--${flag} needs a value` : message);
+  }
+  return new UsageError(message);
+}
+
+function hint(value: string, candidates: readonly string[]): string {
+  const best = nearest(value.replace(/^-+/, ''), candidates.map((c) => c.replace(/^-+/, '')), 1)[0];
+  if (!best) return '';
+  const full = candidates.find((c) => c.replace(/^-+/, '') === best) ?? best;
+  return ` (did you mean '${full}'?)`;
+}

@@ -1,0 +1,248 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { availableParallelism } from 'node:os';
+import { BUNDLED_CATALOG_FILES, parseCatalogFile } from '../core/catalogFile';
+import { RECORD_SCHEMA } from '../core/schema';
+import { duplicateIdDiagnostics } from '../core/workspace';
+import { applySeverity, FileAnalyzer, toCliDiagnostic, type AnalyzeSettings } from './analyze';
+import { cacheKey, ResultCache, resolveCacheLocation } from './cache';
+import { UsageError } from './errors';
+import { collectFiles, displayPath } from './files';
+import { formatReport } from './formats';
+import { TOOL_VERSION } from './formats/rules';
+import { VALIDATE_HELP } from './help';
+import { useColor, write, type CliIO } from './io';
+import { analyzeInWorkers, analyzeSafely } from './pool';
+import { Progress } from './progress';
+import { decodeUtf8, hashBytes, ioMessage, surelyTooLarge } from './readText';
+import { compareDiagnostics, summarize, type CliDiagnostic, type FileResult, type ReportedFile } from './result';
+import { selectShard } from './shard';
+import { parseValidateArgs, type ValidateOptions } from './validateArgs';
+
+/** Below this many files to validate, starting worker threads costs more than it saves. */
+export const WORKER_THRESHOLD = 200;
+
+/** `meeting-records validate`: returns the exit status (0 clean, 1 errors, 2 usage or internal failure). */
+export async function runValidate(args: readonly string[], io: CliIO): Promise<number> {
+  const options = parseValidateArgs(args);
+  if (options.help) {
+    await write(io.stdout, VALIDATE_HELP);
+    return 0;
+  }
+  const cwd = io.cwd;
+  const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd);
+  let files = collected.records.map((path) => ({ path, file: displayPath(path, cwd) })).sort((a, b) => compareText(a.file, b.file));
+  if (options.shard) files = selectShard(files, (f) => f.file, options.shard);
+
+  const { catalogs, entries: catalogEntries } = loadCatalogs(collected.catalogs, options, cwd);
+  const settings: AnalyzeSettings = { catalogs, maxFileSize: options.maxFileSize, severity: options.severity, fix: options.fix };
+  const results = await analyzeAll(
+    files.map((f) => f.path),
+    settings,
+    options,
+    io,
+  );
+
+  const reported: ReportedFile[] = files.map((f, i) => ({ ...results[i], file: f.file }));
+  addDuplicateIds(reported, options);
+  for (const dir of collected.unreadable) {
+    reported.push({ path: dir.path, file: displayPath(dir.path, cwd), records: [], diagnostics: applySeverity([ioDiagnostic(dir.message)], options.severity) });
+  }
+  reported.push(...catalogEntries);
+  const final = reported
+    .map((f) => ({ ...f, diagnostics: finalDiagnostics(f.diagnostics, options) }))
+    .sort((a, b) => compareText(a.file, b.file));
+
+  await write(io.stdout, formatReport(options.format, final, { cwd, color: useColor(io) }));
+  return finish(final, options, io);
+}
+
+async function finish(files: readonly ReportedFile[], options: ValidateOptions, io: CliIO): Promise<number> {
+  const notes: string[] = [];
+  if (options.format !== 'stylish') {
+    for (const f of files) if (f.fixed) notes.push(`fixed ${f.fixed} problem${f.fixed === 1 ? '' : 's'} in ${f.file}`);
+  }
+  const summary = summarize(files);
+  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && summary.warnings > options.maxWarnings;
+  if (tooManyWarnings) notes.push(`${summary.warnings} warnings: more than --max-warnings ${options.maxWarnings}`);
+  const failures = files.filter((f) => f.failure);
+  for (const f of failures) notes.push(`internal error while validating ${f.file}: ${oneLine(f.failure ?? '')}`);
+  await write(io.stderr, notes.map((n) => `meeting-records: ${n}\n`).join(''));
+  if (failures.length > 0) return 2;
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Cached results first; the rest in-process for small runs, on worker threads for large ones. */
+async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, options: ValidateOptions, io: CliIO): Promise<FileResult[]> {
+  const results: FileResult[] = new Array<FileResult>(paths.length);
+  const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings)) : undefined;
+  const todo: number[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    const hit = cache ? cachedResult(cache, paths[i], settings) : undefined;
+    if (hit) results[i] = hit;
+    else todo.push(i);
+  }
+  const progress = Progress.for(io.stderr, todo.length);
+  let done = 0;
+  const onResult = (index: number, result: FileResult): void => {
+    results[index] = result;
+    cache?.set(result);
+    progress.update(++done);
+  };
+  const threads = threadCount(todo.length, io.env);
+  const leftover = threads > 1 ? await analyzeInWorkers(paths, todo, settings, threads, onResult) : todo;
+  if (leftover.length > 0) {
+    const analyzer = new FileAnalyzer(settings);
+    for (const index of leftover) onResult(index, analyzeSafely(analyzer, paths[index]));
+  }
+  progress.clear();
+  const warning = cache?.save();
+  if (warning) await write(io.stderr, `meeting-records: ${warning}\n`);
+  return results;
+}
+
+/**
+ * Worker threads for large runs. MEETING_RECORDS_THREADS overrides the
+ * choice (0 or 1: in-process; N: N workers even for a small run), for tests
+ * and tuning; results are the same either way.
+ */
+export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
+  const forced = env.MEETING_RECORDS_THREADS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return files === 0 ? 0 : Math.min(Number(forced), 64, files);
+  if (files <= WORKER_THRESHOLD) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 16, Math.ceil(files / 100)));
+}
+
+/** A cached result for the file's current bytes; one read, no parse. With --fix, files with fixable problems are redone. */
+function cachedResult(cache: ResultCache, file: string, settings: AnalyzeSettings): FileResult | undefined {
+  let bytes: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (surelyTooLarge(size, settings.maxFileSize)) return undefined;
+      bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = fs.readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      if (read < size) return undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const hit = cache.get(file, hashBytes(bytes));
+  if (!hit) return undefined;
+  if (settings.fix && hit.diagnostics.some((d) => d.fixable)) return undefined;
+  return hit;
+}
+
+let buildFingerprint: string | undefined;
+
+/** Everything a result depends on besides the file's content. */
+function runKey(settings: AnalyzeSettings): string {
+  if (buildFingerprint === undefined) {
+    try {
+      buildFingerprint = hashBytes(fs.readFileSync(__filename));
+    } catch {
+      buildFingerprint = '';
+    }
+  }
+  return cacheKey({
+    version: TOOL_VERSION,
+    build: buildFingerprint,
+    schema: RECORD_SCHEMA,
+    bundled: BUNDLED_CATALOG_FILES,
+    catalogs: settings.catalogs,
+    maxFileSize: settings.maxFileSize,
+    severity: Object.entries(settings.severity).sort(([a], [b]) => compareText(a, b)),
+  });
+}
+
+/**
+ * Workspace catalogs (found under the given folders, in path order) then
+ * --catalog files (in the order given), each merged over what came before.
+ * A --catalog that cannot be read is a usage error; a workspace catalog that
+ * cannot be read or has problems gets its own entry in the report.
+ */
+function loadCatalogs(
+  found: readonly string[],
+  options: ValidateOptions,
+  cwd: string,
+): { catalogs: AnalyzeSettings['catalogs']; entries: ReportedFile[] } {
+  const catalogs: Array<{ file: string; text: string; path: string }> = [];
+  const entries: ReportedFile[] = [];
+  const seen = new Set<string>();
+  const explicit = options.catalogs.map((c) => ({ path: resolveExisting(c, cwd), given: c }));
+  for (const { path, given } of [...found.map((p) => ({ path: p, given: undefined })), ...explicit]) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const file = displayPath(path, cwd);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path);
+    } catch (error) {
+      if (given !== undefined) throw new UsageError(`--catalog ${given}: ${ioMessage(error).replace(/^Cannot read the file: /, '')}`);
+      entries.push({ path, file, records: [], diagnostics: [ioDiagnostic(ioMessage(error))] });
+      continue;
+    }
+    const decoded = decodeUtf8(bytes);
+    if (decoded.kind === 'problem') {
+      entries.push({ path, file, records: [], diagnostics: [decoded.diagnostic] });
+      continue;
+    }
+    catalogs.push({ file, text: decoded.text, path });
+  }
+  for (const c of catalogs) {
+    const diagnostics = parseCatalogFile(c.text, c.file).diagnostics.map(toCliDiagnostic);
+    if (diagnostics.length > 0) entries.push({ path: c.path, file: c.file, records: [], diagnostics });
+  }
+  return { catalogs: catalogs.map(({ file, text }) => ({ file, text })), entries };
+}
+
+function resolveExisting(given: string, cwd: string): string {
+  const resolved = nodePath.resolve(cwd, given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(resolved);
+  } catch {
+    throw new UsageError(`--catalog: no such file '${given}'`);
+  }
+  if (!stat.isFile()) throw new UsageError(`--catalog: '${given}' is not a file`);
+  return resolved;
+}
+
+/** `duplicate-id` across every record of the run (of the shard, with --shard). */
+function addDuplicateIds(files: ReportedFile[], options: ValidateOptions): void {
+  const byFile = duplicateIdDiagnostics(
+    files.map((f) => ({ file: f.file, records: f.records })),
+    options.severity,
+  );
+  if (byFile.size === 0) return;
+  for (const f of files) {
+    const extra = byFile.get(f.file);
+    if (extra) f.diagnostics = [...f.diagnostics, ...extra.map(toCliDiagnostic)];
+  }
+}
+
+function finalDiagnostics(diagnostics: readonly CliDiagnostic[], options: ValidateOptions): CliDiagnostic[] {
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : [...diagnostics];
+  return shown.sort(compareDiagnostics);
+}
+
+function ioDiagnostic(message: string): CliDiagnostic {
+  return { code: 'io', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+/** Code-unit order: the same on every machine and locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}

@@ -1,0 +1,23 @@
+/**
+ * Worker-thread entry (dist/worker.js). Receives batches of file paths,
+ * answers with the same plain results the in-process path produces: both
+ * go through FileAnalyzer, so a run's output never depends on threading.
+ *
+ * A faster path (for instance a quicker parser for files that turn out valid,
+ * with `yaml` kept for ranges) belongs in FileAnalyzer, so both paths get it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyzeSafely, type WorkerData, type WorkerRequest, type WorkerResponse } from './pool';
+import { FileAnalyzer } from './analyze';
+
+const port = parentPort;
+if (port) {
+  const analyzer = new FileAnalyzer((workerData as WorkerData).settings);
+  port.on('message', (request: WorkerRequest) => {
+    const response: WorkerResponse = {
+      batch: request.batch,
+      results: request.jobs.map((job) => ({ index: job.index, result: analyzeSafely(analyzer, job.path) })),
+    };
+    port.postMessage(response);
+  });
+}
