@@ -1,0 +1,181 @@
+/**
+ * The language client's lifecycle. One `ClientHost` lives as long as the
+ * extension; it creates a fresh `LanguageClient` on start and on every
+ * restart, so commands and panels never hold a client themselves: they ask
+ * `ready()` for the current one.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  DocumentStateNotification,
+  LANGUAGE_ID,
+  SETTINGS_SECTION,
+  type DocumentStateParams,
+  type InitializationOptions,
+} from '../../server/src/protocol';
+import { CATALOG_FILE_GLOB, CATALOG_LANGUAGE_ID, RECORD_FILE_GLOB, readServerSettings } from './config';
+import { TraceChannel } from './traceChannel';
+
+/** Also the prefix of `meetingRecords.trace.server`, which vscode-languageclient reads by this id. */
+const CLIENT_ID = SETTINGS_SECTION;
+const CLIENT_NAME = 'Meeting Records';
+/** How long a stopping server may take to shut down before it is killed. */
+const STOP_TIMEOUT_MS = 2_000;
+
+/**
+ * Records and catalogs on disk, and records not saved yet. Other schemes (git
+ * diffs, remote file views) are left out: an old revision of a record would
+ * otherwise be validated as a second record with the same id.
+ */
+const DOCUMENT_SELECTOR: DocumentSelector = [
+  { language: LANGUAGE_ID, scheme: 'file' },
+  { language: LANGUAGE_ID, scheme: 'untitled' },
+  { language: CATALOG_LANGUAGE_ID, scheme: 'file' },
+  // Someone who mapped `*.catalog.yaml` back to plain YAML still gets catalog checks.
+  { language: 'yaml', scheme: 'file', pattern: CATALOG_FILE_GLOB },
+];
+
+/** Answers `workspace/configuration` for our section with one checked, typed settings object. */
+const middleware: Middleware = {
+  workspace: {
+    configuration: async (params, token, next) => {
+      const answers = await next(params, token);
+      if (!Array.isArray(answers)) return answers;
+      return params.items.map((item, index) =>
+        item.section === SETTINGS_SECTION
+          ? readServerSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+          : answers[index],
+      );
+    },
+  },
+};
+
+export class ClientHost implements vscode.Disposable {
+  readonly outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  private readonly traceChannel = new TraceChannel(`${CLIENT_NAME} Trace`);
+  /** Shared by every client instance, so restarts do not pile up watchers. */
+  private readonly watchers = [
+    vscode.workspace.createFileSystemWatcher(RECORD_FILE_GLOB),
+    vscode.workspace.createFileSystemWatcher(CATALOG_FILE_GLOB),
+  ];
+  private readonly documentStateEmitter = new vscode.EventEmitter<DocumentStateParams>();
+  private readonly clientChangeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private client: LanguageClient | undefined;
+  private pending: Promise<LanguageClient | undefined> | undefined;
+
+  /** The server reported the state of one document (for the status bar and the panels). */
+  readonly onDidChangeDocumentState = this.documentStateEmitter.event;
+  /** A new client started or the old one went away: per-document state from before is stale. */
+  readonly onDidChangeClient = this.clientChangeEmitter.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.disposables.push(
+      this.outputChannel,
+      this.traceChannel,
+      ...this.watchers,
+      this.documentStateEmitter,
+      this.clientChangeEmitter,
+      // Workspace catalogs and settings were ignored until now: start over with them.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()),
+    );
+  }
+
+  /** The running client, started if need be; undefined when the server cannot start (see the output). */
+  ready(): Promise<LanguageClient | undefined> {
+    if (this.pending) return this.pending;
+    if (this.client?.isRunning()) return Promise.resolve(this.client);
+    return this.restart();
+  }
+
+  /** The current client's diagnostics, for documents the server has not reported a state for yet. */
+  diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] | undefined {
+    return this.client?.diagnostics?.get(uri);
+  }
+
+  /** Stops the current client (if any) and starts a new one; waits for a start already under way. */
+  restart(): Promise<LanguageClient | undefined> {
+    const previous = this.pending ?? Promise.resolve(undefined);
+    const next = previous.catch(() => undefined).then(() => this.replaceClient());
+    this.pending = next;
+    void next.finally(() => {
+      if (this.pending === next) this.pending = undefined;
+    });
+    return next;
+  }
+
+  async stop(): Promise<void> {
+    await this.pending;
+    await this.disposeClient();
+  }
+
+  dispose(): void {
+    void this.stop().finally(() => this.disposables.forEach((d) => d.dispose()));
+  }
+
+  private async replaceClient(): Promise<LanguageClient | undefined> {
+    await this.disposeClient();
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, this.serverOptions(), this.clientOptions());
+    client.onNotification(DocumentStateNotification, (params: DocumentStateParams) =>
+      this.documentStateEmitter.fire(params),
+    );
+    this.client = client;
+    this.clientChangeEmitter.fire();
+    try {
+      await client.start();
+      return client;
+    } catch (error) {
+      // vscode-languageclient has already logged the details to the output channel.
+      this.outputChannel.error(`The Meeting Records language server did not start: ${errorMessage(error)}`);
+      return undefined;
+    }
+  }
+
+  private async disposeClient(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    this.clientChangeEmitter.fire();
+    try {
+      await client.dispose(STOP_TIMEOUT_MS);
+    } catch (error) {
+      this.outputChannel.warn(`Stopping the language server: ${errorMessage(error)}`);
+    }
+  }
+
+  private serverOptions(): ServerOptions {
+    const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
+    return {
+      run: { module, transport: TransportKind.ipc },
+      // Used when the extension host runs under a debugger: attach to port 6009.
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+  }
+
+  private clientOptions(): LanguageClientOptions {
+    return {
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: this.outputChannel,
+      traceOutputChannel: this.traceChannel,
+      // Problems show up as diagnostics; the output is one command away ("Show Output").
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      synchronize: { fileEvents: this.watchers },
+      // A function, so every restart reports the trust of that moment.
+      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      middleware,
+    };
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,146 @@
+/**
+ * Command implementations that are not a panel's own: validating the
+ * workspace, creating a record, restarting the server. The command table that
+ * binds ids to these lives in extension.ts.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LANGUAGE_ID, ValidateWorkspaceRequest, type ValidateWorkspaceResult } from '../../server/src/protocol';
+import { errorMessage, type ClientHost } from './client';
+
+const PROBLEMS_PANEL_COMMAND = 'workbench.actions.view.problems';
+/** The snippet, in snippets/meeting-record.code-snippets, that "New Meeting Record" inserts. */
+const NEW_RECORD_SNIPPET = 'Meeting record';
+
+export async function validateWorkspace(host: ClientHost): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('Open a folder with meeting records to validate it.');
+    return;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Meeting Records: validating the workspace…', cancellable: true },
+    async (_progress, token) => {
+      const client = await host.ready();
+      if (!client) throw new Error('The Meeting Records language server is not running.');
+      try {
+        return await client.sendRequest<ValidateWorkspaceResult>(ValidateWorkspaceRequest, token);
+      } catch (error) {
+        if (token.isCancellationRequested) return undefined;
+        throw error;
+      }
+    },
+  );
+  if (!result) return;
+  await vscode.commands.executeCommand(PROBLEMS_PANEL_COMMAND);
+  const message = summarizeValidation(result);
+  if (result.errors > 0) void vscode.window.showWarningMessage(message);
+  else void vscode.window.showInformationMessage(message);
+}
+
+export function summarizeValidation({ files, errors, warnings }: ValidateWorkspaceResult): string {
+  if (files === 0) return 'Meeting Records: no record files found in this workspace.';
+  const checked = `Checked ${files} record file${files === 1 ? '' : 's'}`;
+  if (errors === 0 && warnings === 0) return `${checked}: no problems.`;
+  return `${checked}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+}
+
+/**
+ * Asks for a file name (relative to the active record's folder or the
+ * workspace folder) and writes the new record there; an empty name, or no
+ * open folder, gives an untitled editor instead. Either way the record
+ * snippet fills in every required field.
+ */
+export async function newRecord(extensionUri: vscode.Uri): Promise<void> {
+  const base = await baseFolder();
+  let target: vscode.Uri | undefined;
+  if (base) {
+    const name = await vscode.window.showInputBox({
+      title: 'New Meeting Record',
+      prompt: `File name, relative to ${vscode.workspace.asRelativePath(base, true) || base.fsPath}. Leave empty for an untitled editor.`,
+      value: `${today()}-meeting.meeting.yaml`,
+      valueSelection: [11, 18],
+      validateInput: (value) => checkNewFileName(base, value),
+    });
+    if (name === undefined) return;
+    if (name.trim()) target = vscode.Uri.joinPath(base, name.trim());
+  }
+  const snippet = await loadSnippet(extensionUri);
+  let document: vscode.TextDocument;
+  if (target) {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.writeFile(target, new Uint8Array());
+    document = await vscode.workspace.openTextDocument(target);
+  } else {
+    document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID });
+  }
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(snippet);
+}
+
+/** Why `value` cannot be the new record's file name, or undefined when it can. */
+async function checkNewFileName(base: vscode.Uri, value: string): Promise<string | undefined> {
+  const name = value.trim();
+  if (!name) return undefined;
+  if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) return 'Give a path inside the folder, without "..".';
+  if (!/\.meeting\.ya?ml$/.test(name)) return 'Record files end in .meeting.yaml or .meeting.yml.';
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(base, name));
+    return 'A file with that name exists already.';
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder of the active record if it is in the workspace, else a workspace folder. */
+async function baseFolder(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0]?.uri;
+  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new meeting record' }))?.uri;
+}
+
+/** The snippet file is the one source of the template, for completion and for this command. */
+async function loadSnippet(extensionUri: vscode.Uri): Promise<vscode.SnippetString> {
+  const file = vscode.Uri.joinPath(extensionUri, 'snippets', 'meeting-record.code-snippets');
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<
+    string,
+    { body?: string | string[] }
+  >;
+  const body = snippets[NEW_RECORD_SNIPPET]?.body;
+  if (body === undefined) throw new Error(`The snippet "${NEW_RECORD_SNIPPET}" is missing from ${file.fsPath}.`);
+  return new vscode.SnippetString(Array.isArray(body) ? body.join('\n') : body);
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export async function restartServer(host: ClientHost): Promise<void> {
+  const client = await host.restart();
+  if (client) {
+    vscode.window.setStatusBarMessage('$(check) Meeting Records: language server restarted', 3_000);
+    return;
+  }
+  const choice = await vscode.window.showErrorMessage('The Meeting Records language server did not start.', 'Show Output');
+  if (choice) host.outputChannel.show();
+}
+
+/** Runs a command, turning a failure into one message with a way to the log. */
+export function reportingErrors<A extends unknown[]>(
+  host: ClientHost,
+  title: string,
+  run: (...args: A) => unknown,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await run(...args);
+    } catch (error) {
+      host.outputChannel.error(`${title}: ${errorMessage(error)}`);
+      const choice = await vscode.window.showErrorMessage(`${title} failed: ${errorMessage(error)}`, 'Show Output');
+      if (choice) host.outputChannel.show();
+    }
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The status bar item for the active record editor: valid, or how many
+ * problems, from the server's `documentState` notifications. Until the server
+ * has reported on a document, the client's own diagnostics for it are used
+ * (publishDiagnostics arrives for clean files too, so none means valid).
+ */
+import * as vscode from 'vscode';
+import type { DocumentStateParams } from '../../server/src/protocol';
+import type { ClientHost } from './client';
+import { isRecordDocument } from './config';
+
+/** What the item shows; `undefined` counts mean the server has not reported yet. */
+export interface RecordState {
+  errors: number;
+  warnings: number;
+  skipped?: string;
+}
+
+export class RecordStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('meetingRecords.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly states = new Map<string, DocumentStateParams>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly host: ClientHost) {
+    this.item.name = 'Meeting Records';
+    this.item.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };
+    this.disposables = [
+      this.item,
+      host.onDidChangeDocumentState((state) => {
+        this.states.set(state.uri, state);
+        this.update();
+      }),
+      host.onDidChangeClient(() => {
+        this.states.clear();
+        this.update();
+      }),
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.states.delete(document.uri.toString())),
+    ];
+    this.update();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isRecordDocument(document)) {
+      this.item.hide();
+      return;
+    }
+    const { text, tooltip } = describeState(this.stateOf(document.uri));
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: tooltip, role: 'button' };
+    this.item.show();
+  }
+
+  private stateOf(uri: vscode.Uri): RecordState | undefined {
+    const reported = this.states.get(uri.toString());
+    if (reported) return reported;
+    const diagnostics = this.host.diagnostics(uri);
+    if (!diagnostics) return undefined;
+    return {
+      errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+      warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
+    };
+  }
+}
+
+/** Text and tooltip for a state; pure, so the wording is easy to check. */
+export function describeState(state: RecordState | undefined): { text: string; tooltip: string } {
+  const click = 'Click to open the Problems panel.';
+  if (!state) return { text: '$(loading~spin) Meeting record', tooltip: 'Meeting Records: checking this file…' };
+  if (state.skipped) {
+    return { text: '$(circle-slash) Meeting record', tooltip: `Meeting Records: not validated (${state.skipped}).` };
+  }
+  const total = state.errors + state.warnings;
+  if (total === 0) return { text: '$(check) Meeting record', tooltip: 'Meeting Records: this file is valid.' };
+  const icon = state.errors > 0 ? '$(error)' : '$(warning)';
+  const parts = [plural(state.errors, 'error'), plural(state.warnings, 'warning')].filter((p) => !p.startsWith('0 '));
+  return {
+    text: `${icon} ${plural(total, 'problem')}`,
+    tooltip: `Meeting Records: ${parts.join(' and ')} in this file. ${click}`,
+  };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
