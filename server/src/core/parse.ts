@@ -69,7 +69,7 @@ export function parseChunk(text: string, offset: number): ParsedChunk {
     return failedChunk(text, offset, describeThrown(error));
   }
   const syntaxErrors: SyntaxProblem[] = [
-    ...doc.errors.map((e) => ({ message: cleanMessage(e.message), span: toSpan(e.pos, text.length) })),
+    ...readableErrors(doc, text),
     ...doc.warnings
       .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
       .map((w) => ({ message: unsupportedTagMessage(w.message), span: toSpan(w.pos, text.length) })),
@@ -85,6 +85,56 @@ export function parseChunk(text: string, offset: number): ParsedChunk {
     const span = doc.contents?.range ? { start: doc.contents.range[0], end: doc.contents.range[1] } : { start: 0, end: 0 };
     return { offset, text, doc, value: undefined, hasContent, syntaxErrors: [{ message: describeThrown(error), span }] };
   }
+}
+
+/**
+ * The parser's errors as a person reads them: a stack overflow while
+ * composing deeply nested YAML (the parser reports it, possibly several
+ * times, as RESOURCE_EXHAUSTION) becomes one clear error, and a duplicate
+ * key is underlined whole rather than by its first character.
+ */
+function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  let tooDeep = false;
+  for (const e of doc.errors) {
+    const span = toSpan(e.pos, text.length);
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      if (tooDeep) continue;
+      tooDeep = true;
+      problems.push({ message: TOO_DEEP, span });
+    } else if (e.code === 'DUPLICATE_KEY') {
+      problems.push({ message: cleanMessage(e.message), span: keySpanAt(doc, text, span.start) ?? span });
+    } else {
+      problems.push({ message: cleanMessage(e.message), span });
+    }
+  }
+  return problems;
+}
+
+const TOO_DEEP = 'The YAML is nested too deeply to read';
+
+/**
+ * The span of the mapping key that starts at `offset` (after its anchor or
+ * tag, on the same line). Walks without recursion: the tree may be deep.
+ */
+function keySpanAt(doc: Document.Parsed, text: string, offset: number): Span | undefined {
+  const stack: unknown[] = [doc.contents];
+  let best: Span | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const range = (pair.key as Node | null)?.range;
+        if (range && range[0] >= offset && !/[\r\n]/.test(text.slice(offset, range[0])) && (!best || range[0] < best.start)) {
+          best = { start: range[0], end: Math.max(range[0], Math.min(range[1], text.length)) };
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return best;
 }
 
 function failedChunk(text: string, offset: number, message: string): ParsedChunk {
@@ -118,7 +168,7 @@ function unsupportedTagMessage(message: string): string {
 }
 
 function describeThrown(error: unknown): string {
-  if (error instanceof RangeError) return 'The YAML is nested too deeply to read';
+  if (error instanceof RangeError) return TOO_DEEP;
   if (error instanceof ReferenceError && /alias/i.test(error.message)) {
     return `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): this looks like an alias bomb`;
   }
