@@ -203,6 +203,52 @@ describe('preview pages in chromium', () => {
     }
   });
 
+  test('follows VS Code theme variables and high-contrast borders', async (t) => {
+    if (!seedFiles.length) return t.skip('no seed records');
+    // What a webview does: theme variables on <html>, the theme kind as a class on <body>.
+    const vscodeHighContrast = () => {
+      const theme = {
+        '--vscode-foreground': '#ffffff',
+        '--vscode-editor-background': '#000000',
+        '--vscode-badge-background': '#000000',
+        '--vscode-badge-foreground': '#ffffff',
+        '--vscode-textLink-foreground': '#21a6ff',
+        '--vscode-panel-border': '#6fc3df',
+        '--vscode-contrastBorder': '#6fc3df',
+        '--vscode-font-family': 'sans-serif',
+      };
+      // The init script runs before <html> exists; the page's own elements are there by DOMContentLoaded.
+      document.addEventListener('DOMContentLoaded', () => {
+        for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+        document.body.classList.add('vscode-high-contrast');
+      });
+    };
+    const rendered = renderFile(seedFiles[0]);
+    const opened = await openPage(rendered.html, 'vscode-high-contrast', { initScript: vscodeHighContrast });
+    try {
+      const colours = await opened.page.evaluate(() => {
+        const chip = document.querySelector('.chip');
+        const badge = document.querySelector('.badge-mechanism');
+        return {
+          background: getComputedStyle(document.body).backgroundColor,
+          text: getComputedStyle(document.body).color,
+          chipBorder: chip && getComputedStyle(chip).borderTopColor,
+          badgeBorder: badge && getComputedStyle(badge).borderTopColor,
+        };
+      });
+      assert.deepEqual(colours, {
+        background: 'rgb(0, 0, 0)',
+        text: 'rgb(255, 255, 255)',
+        chipBorder: 'rgb(111, 195, 223)',
+        badgeBorder: colours.badgeBorder === null ? null : 'rgb(111, 195, 223)',
+      });
+      await assertClean(opened);
+      await opened.page.screenshot({ path: path.join(OUT, 'vscode-high-contrast.png'), fullPage: true });
+    } finally {
+      await opened.close();
+    }
+  });
+
   test('hostile fixture: markup shown as text, nothing runs, nothing loads', async () => {
     const hostileMessage = { code: 'unknown-party', severity: 'error', message: `Unknown party '${HOSTILE_STRINGS[1]}'`, range: { start: { line: 20, character: 4 }, end: { line: 20, character: 9 } } };
     const rendered = renderFile(HOSTILE_FIXTURE, [hostileMessage]);

@@ -7,58 +7,55 @@
 export const BASE_STYLES = String.raw`
 :root {
   --mr-fg: var(--vscode-foreground, #1f2328);
-  --mr-muted: var(--vscode-descriptionForeground, #59636e);
   --mr-bg: var(--vscode-editor-background, #ffffff);
-  --mr-card: var(--vscode-sideBar-background, #f6f8fa);
-  --mr-border: var(--vscode-panel-border, #d1d9e0);
   --mr-link: var(--vscode-textLink-foreground, #0969da);
   --mr-link-active: var(--vscode-textLink-activeForeground, #0550ae);
   --mr-badge-bg: var(--vscode-badge-background, #0969da);
   --mr-badge-fg: var(--vscode-badge-foreground, #ffffff);
-  --mr-chip-bg: var(--vscode-editorWidget-background, #eef1f4);
   --mr-focus: var(--vscode-focusBorder, #0969da);
   --mr-error: var(--vscode-errorForeground, #cf222e);
-  --mr-error-bg: var(--vscode-inputValidation-errorBackground, #ffebe9);
   --mr-error-border: var(--vscode-inputValidation-errorBorder, #cf222e);
   --mr-warning: var(--vscode-editorWarning-foreground, #9a6700);
-  --mr-warning-bg: var(--vscode-inputValidation-warningBackground, #fff8c5);
   --mr-warning-border: var(--vscode-inputValidation-warningBorder, #bf8700);
   --mr-green: var(--vscode-charts-green, #1a7f37);
   --mr-blue: var(--vscode-charts-blue, #0969da);
   --mr-purple: var(--vscode-charts-purple, #8250df);
   --mr-orange: var(--vscode-charts-orange, #bc4c00);
-  --mr-hover: var(--vscode-list-hoverBackground, #eef1f4);
-  --mr-input-bg: var(--vscode-input-background, #ffffff);
-  --mr-input-fg: var(--vscode-input-foreground, #1f2328);
-  --mr-input-border: var(--vscode-input-border, #d1d9e0);
   --mr-mono: var(--vscode-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+}
+/*
+ * Surfaces are mixed from the theme's own foreground and background rather
+ * than taken from further variables, so cards, chips and banners stay in tune
+ * with any theme, even one that defines only a few colours.
+ */
+:root {
+  --mr-muted: var(--vscode-descriptionForeground, color-mix(in srgb, var(--mr-fg) 68%, var(--mr-bg)));
+  --mr-border: var(--vscode-panel-border, color-mix(in srgb, var(--mr-fg) 18%, var(--mr-bg)));
+  --mr-input-bg: var(--vscode-input-background, var(--mr-bg));
+  --mr-input-fg: var(--vscode-input-foreground, var(--mr-fg));
+  --mr-input-border: var(--vscode-input-border, var(--mr-border));
+  --mr-card: color-mix(in srgb, var(--mr-fg) 4%, var(--mr-bg));
+  --mr-chip-bg: color-mix(in srgb, var(--mr-fg) 8%, var(--mr-bg));
+  --mr-hover: var(--vscode-list-hoverBackground, color-mix(in srgb, var(--mr-fg) 8%, var(--mr-bg)));
+  --mr-error-bg: color-mix(in srgb, var(--mr-error) 10%, var(--mr-bg));
+  --mr-warning-bg: color-mix(in srgb, var(--mr-warning) 10%, var(--mr-bg));
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --mr-fg: var(--vscode-foreground, #e6edf3);
-    --mr-muted: var(--vscode-descriptionForeground, #9198a1);
     --mr-bg: var(--vscode-editor-background, #0d1117);
-    --mr-card: var(--vscode-sideBar-background, #151b23);
-    --mr-border: var(--vscode-panel-border, #3d444d);
     --mr-link: var(--vscode-textLink-foreground, #4493f8);
     --mr-link-active: var(--vscode-textLink-activeForeground, #79b8ff);
     --mr-badge-bg: var(--vscode-badge-background, #1f6feb);
-    --mr-chip-bg: var(--vscode-editorWidget-background, #212830);
     --mr-focus: var(--vscode-focusBorder, #4493f8);
     --mr-error: var(--vscode-errorForeground, #f85149);
-    --mr-error-bg: var(--vscode-inputValidation-errorBackground, #3c1618);
     --mr-error-border: var(--vscode-inputValidation-errorBorder, #f85149);
     --mr-warning: var(--vscode-editorWarning-foreground, #d29922);
-    --mr-warning-bg: var(--vscode-inputValidation-warningBackground, #342a0f);
     --mr-warning-border: var(--vscode-inputValidation-warningBorder, #9e6a03);
     --mr-green: var(--vscode-charts-green, #3fb950);
     --mr-blue: var(--vscode-charts-blue, #4493f8);
     --mr-purple: var(--vscode-charts-purple, #ab7df8);
     --mr-orange: var(--vscode-charts-orange, #db6d28);
-    --mr-hover: var(--vscode-list-hoverBackground, #212830);
-    --mr-input-bg: var(--vscode-input-background, #0d1117);
-    --mr-input-fg: var(--vscode-input-foreground, #e6edf3);
-    --mr-input-border: var(--vscode-input-border, #3d444d);
   }
 }
 * { box-sizing: border-box; }
