@@ -1,0 +1,238 @@
+// The extension as a person uses it, in real VS Code (code-server 4.100.3 =
+// VS Code 1.100) driven in Debian's chromium. One test per scenario of
+// test/e2e/scenarios.json. Screenshots go to test-results/vscode-web/.
+//
+// Run: npm run test:vscode-web   (or: node --test test/vscode-web/)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SCENARIOS, checkFixtureLines, containsAny, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
+import { Workbench, ensureCodeServer, ensureVsix, startSession, until } from './harness.mjs';
+
+let session;
+let wb;
+let setupError;
+
+function requireSession() {
+  if (setupError) throw new Error(`setup failed: ${setupError.message}`);
+  return wb;
+}
+
+/** Runs a scenario body; on failure keeps a screenshot and the end of code-server's log. */
+async function run(id, body) {
+  const w = requireSession();
+  try {
+    await w.reset();
+    await body(w, scenario(id));
+    await w.screenshot(id);
+  } catch (e) {
+    const shot = await w.screenshot(`${id}-failure`).catch(() => null);
+    const tail = session.logs.join('').split('\n').slice(-15).join('\n');
+    e.message += `${shot ? `\n  screenshot: ${shot}` : ''}\n  code-server log (tail):\n${tail}`;
+    throw e;
+  }
+}
+
+describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 15 * 60_000 }, () => {
+  before(async () => {
+    try {
+      const vsix = ensureVsix();
+      ensureCodeServer();
+      session = await startSession({ vsix });
+      wb = new Workbench(session);
+      const drift = checkFixtureLines(session.ws.dir);
+      if (drift.length) throw new Error(`the fixture and scenarios.json disagree:\n${drift.join('\n')}`);
+    } catch (e) {
+      setupError = e;
+      console.error(`\n[vscode-web] SETUP FAILED: ${e.message}\n`);
+    }
+  }, { timeout: 10 * 60_000 });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  test('setup: code-server starts with the extension installed and chromium shows the workbench', () => {
+    requireSession();
+  });
+
+  test(scenario('problems').title, { timeout: 120_000 }, () => run('problems', async (w, s) => {
+    await w.openFile(s.file);
+    await w.runCommand(s.command);
+    await w.openProblems();
+    const expected = s.problems;
+    let rows = [];
+    const describeRows = () => rows.map((r) => (r.kind === 'file' ? `${r.name} (${r.count})` : `  ${r.severity} L${r.line} ${JSON.stringify(r.texts)}`)).join('\n');
+    const missing = () => expected.filter((p) => !rows.some((r) => r.kind === 'marker' && r.line === p.line && r.severity === p.severity &&
+      r.texts.includes(p.code) && (!p.messageIncludes || r.message.includes(p.messageIncludes))));
+    try {
+      await until(`the Problems panel to list ${s.file}'s problems`, async () => {
+        rows = await w.problemRows();
+        return missing().length === 0;
+      }, { timeout: 60_000 });
+    } catch (e) {
+      assert.fail(`Problems panel is missing ${JSON.stringify(missing())}\nit shows:\n${describeRows()}`);
+    }
+    // No other file has problems: the panel lists only the broken record, and
+    // the workbench's counters add up to that file's problems.
+    const files = rows.filter((r) => r.kind === 'file');
+    const broken = s.file.split('/').pop();
+    const others = files.filter((f) => f.name !== broken);
+    assert.deepEqual(others.map((f) => `${f.name} in ${f.folder} (${f.count})`), [], `files other than ${broken} have problems`);
+    const mine = files.find((f) => f.name === broken);
+    assert.ok(mine, `${broken} has no file row in the Problems panel`);
+    const totals = await w.problemTotals();
+    assert.ok(totals, 'the status bar has no problem counters');
+    assert.equal(totals.errors + totals.warnings + totals.infos, mine.count,
+      `the workbench counts ${totals.label}, but ${broken} alone has ${mine.count}: another file (a seed record?) has problems`);
+    // Every clean folder really holds records the server looked at.
+    for (const folder of s.cleanFolders) {
+      const records = recordsIn(session.ws.dir, [folder]);
+      if (folder.startsWith('seeds') && records.length === 0) console.log(`[vscode-web] note: no seed records in ${folder} yet`);
+    }
+    await w.page.keyboard.press('Escape');
+  }));
+
+  test(scenario('completion').title, { timeout: 90_000 }, () => run('completion', async (w, s) => {
+    await w.openFile(s.file);
+    await w.replaceLine(s.line, s.lineText, s.replaceLineWith);
+    await w.page.keyboard.press('Control+Space');
+    let labels = [];
+    try {
+      await until(`'${s.expectLabel}' in the suggest widget`, async () => {
+        labels = await w.page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')]
+          .map((r) => (r.querySelector('.label-name') || r).textContent.trim()));
+        if (labels.length === 0 && !(await w.page.isVisible('.suggest-widget.visible'))) await w.page.keyboard.press('Control+Space');
+        return labels.includes(s.expectLabel);
+      }, { timeout: 20_000, interval: 400 });
+    } catch {
+      assert.fail(`after typing '${s.replaceLineWith.trim()}' and Ctrl+Space the suggest widget shows ${JSON.stringify(labels)}, not '${s.expectLabel}'`);
+    }
+    await w.screenshot('completion-widget');
+    await w.page.keyboard.press('Escape');
+    await w.revert();
+  }));
+
+  test(scenario('hover').title, { timeout: 90_000 }, () => run('hover', async (w, s) => {
+    await w.openFile(s.file);
+    const box = await w.tokenBox(s.line, s.token);
+    let text = '';
+    try {
+      await until(`a hover card on '${s.token}'`, async () => {
+        // Move off and back onto the token so the hover (re)triggers.
+        await w.page.mouse.move(box.x + box.width / 2, box.y - 40);
+        await w.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+        await w.page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { state: 'visible', timeout: 3000 }).catch(() => {});
+        text = await w.page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((h) => h.innerText).join('\n'));
+        return containsAny(text, s.any);
+      }, { timeout: 30_000, interval: 200 });
+    } catch {
+      assert.fail(`hovering '${s.token}' (line ${s.line}) shows ${JSON.stringify(text)}; expected one of ${JSON.stringify(s.any)}`);
+    }
+  }));
+
+  test(scenario('quick-fix').title, { timeout: 90_000 }, () => run('quick-fix', async (w, s) => {
+    await w.openFile(s.file);
+    await w.clickToken(s.line, s.token);
+    let actions = [];
+    try {
+      await until(`a code action mentioning '${s.actionIncludes}'`, async () => {
+        if (!(await w.page.isVisible('.action-widget'))) {
+          await w.page.keyboard.press('Control+.');
+          await w.page.waitForSelector('.action-widget', { state: 'visible', timeout: 3000 }).catch(() => {});
+        }
+        actions = await w.page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row.action')]
+          .map((r) => r.getAttribute('aria-label') || r.textContent.trim()));
+        return actions.some((a) => a.includes(s.actionIncludes));
+      }, { timeout: 30_000, interval: 500 });
+    } catch {
+      assert.fail(`Ctrl+. on '${s.token}' (line ${s.line}) offers ${JSON.stringify(actions)}; none mentions '${s.actionIncludes}'`);
+    }
+    await w.screenshot('quick-fix-menu');
+    // Choose the action with the keyboard (arrows, Enter), as a person does in that menu.
+    await until(`the '${s.actionIncludes}' action to be focused`, async () => {
+      const focused = await w.page.evaluate(() => {
+        const r = document.querySelector('.action-widget .monaco-list-row.action.focused');
+        return r ? r.getAttribute('aria-label') || r.textContent : null;
+      });
+      if (focused && focused.includes(s.actionIncludes)) return true;
+      await w.page.keyboard.press('ArrowDown');
+      return false;
+    }, { timeout: 10_000, interval: 100 });
+    await w.page.keyboard.press('Enter');
+    try {
+      await until(`line ${s.line} to read ${JSON.stringify(s.expectLineText)}`, async () => (await w.lineText(s.line)) === s.expectLineText, { timeout: 10_000 });
+    } catch {
+      assert.fail(`after the quick fix line ${s.line} reads ${JSON.stringify(await w.lineText(s.line))}, expected ${JSON.stringify(s.expectLineText)}`);
+    }
+    await w.waitForColouring();
+    await w.screenshot('quick-fix-applied');
+    await w.revert();
+  }));
+
+  test(scenario('preview').title, { timeout: 120_000 }, () => run('preview', async (w, s) => {
+    await w.openFile(s.file);
+    await w.runCommand(s.command);
+    const seen = async (needle) => {
+      let frames = [];
+      try {
+        await until(`the preview to show ${JSON.stringify(needle)}`, async () => {
+          frames = await w.webviewTexts();
+          return frames.some((f) => f.text.includes(needle));
+        }, { timeout: 30_000, interval: 300 });
+      } catch {
+        assert.fail(`no webview shows ${JSON.stringify(needle)}; webview texts: ${JSON.stringify(frames.map((f) => f.text.slice(0, 300)))}`);
+      }
+    };
+    await seen(s.expectText);
+    await until('two editor groups (the preview to the side)', () => w.page.evaluate(() => document.querySelectorAll('.editor-group-container').length >= 2));
+    // Back to the record (first group) and edit its title.
+    await w.page.locator('.editor-group-container').first().locator('.view-lines').click();
+    await w.replaceLine(s.edit.line, s.edit.lineText, s.edit.replaceLineWith);
+    await seen(s.expectTextAfterEdit);
+    await w.waitForColouring();
+    await w.screenshot('preview-after-edit');
+    await w.revert();
+  }));
+
+  test(scenario('overview').title, { timeout: 120_000 }, () => run('overview', async (w, s) => {
+    const records = recordsIn(session.ws.dir, s.recordsFrom);
+    assert.ok(records.length > 0, `no records found in ${s.recordsFrom.join(', ')}`);
+    await w.runCommand(s.command);
+    let missing = records;
+    let frames = [];
+    try {
+      await until(`the overview to list ${records.length} records`, async () => {
+        frames = await w.webviewTexts();
+        const text = frames.map((f) => f.text).join('\n');
+        missing = records.filter((r) => ![r.title, r.title_en, r.id].some((t) => t && text.includes(String(t))));
+        return missing.length === 0;
+      }, { timeout: 45_000, interval: 500 });
+    } catch {
+      assert.fail(`the overview does not list ${missing.length} of ${records.length} records: ${JSON.stringify(missing.map((r) => `${r.file}#${r.index} ${r.id}`))}\n` +
+        `webview texts: ${JSON.stringify(frames.map((f) => f.text.slice(0, 400)))}`);
+    }
+  }));
+
+  test(scenario('status-bar').title, { timeout: 120_000 }, () => run('status-bar', async (w, s) => {
+    const id = extensionId();
+    for (const c of s.cases) {
+      await w.openFile(c.file);
+      const re = new RegExp(c.pattern, 'i');
+      let items = [];
+      try {
+        await until(`the status bar item to match /${c.pattern}/ for ${c.file}`, async () => {
+          items = await w.statusItems(id);
+          return items.some((i) => re.test(i.text) || re.test(i.aria));
+        }, { timeout: 30_000, interval: 300 });
+      } catch {
+        assert.fail(`with ${c.file} active, the status bar items of ${id} are ${JSON.stringify(items)}; expected /${c.pattern}/i`);
+      }
+      await w.screenshot(`status-bar-${c.file.split('/').pop().replace(/\.meeting\.ya?ml$/, '')}`);
+    }
+  }));
+
+  test('the scenario list is covered', () => {
+    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'status-bar'];
+    assert.deepEqual(SCENARIOS.scenarios.map((x) => x.id).filter((x) => !covered.includes(x)), [], 'scenarios.json has scenarios this suite does not run');
+  });
+});
