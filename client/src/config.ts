@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import { checkSettings } from '../../server/src/features/settings';
 import { LANGUAGE_ID, SETTINGS_SECTION, type MeetingRecordsSettings } from '../../server/src/protocol';
 
-/** `*.catalog.yaml` files get their own language, so opening one activates the extension. */
+/** `*.catalog.yaml` (and `.yml`) files get their own language, so opening one activates the extension. */
 export const CATALOG_LANGUAGE_ID = 'meeting-catalog';
 export const RECORD_FILE_GLOB = '**/*.meeting.{yaml,yml}';
-export const CATALOG_FILE_GLOB = '**/*.catalog.yaml';
+export const CATALOG_FILE_GLOB = '**/*.catalog.{yaml,yml}';
 
 export function isRecordDocument(document: vscode.TextDocument): boolean {
   return document.languageId === LANGUAGE_ID;
