@@ -136,6 +136,8 @@ describe('record content', () => {
     assert.match(page.text, /Party Head of delegation Role Viet Nam Bùi Thanh Sơn Minister of Foreign Affairs/);
     const secretariat = byClass(page, 'chip-organisation')[0];
     assert.equal(secretariat.attrs.title, 'ASEAN Secretariat\nOrganisation');
+    const vietNam = byClass(inCard(page, 'participants'), 'chip')[0];
+    assert.equal(vietNam.attrs.title, 'Viet Nam · Việt Nam\nASEAN member state\nASEAN member since 28 July 1995');
   });
 
   test('documents table: title, type, status badge, period, parties', () => {
