@@ -100,7 +100,7 @@ const USER_SETTINGS = {
  * Starts everything: workspace copy, code-server with the vsix installed in
  * fresh dirs, chromium on the workbench. Returns a session; call close().
  */
-export async function startSession({ vsix, entry = ENTRY } = {}) {
+export async function startSession({ vsix, entry = ENTRY, env = {} } = {}) {
   const ws = prepareWorkspace();
   const userData = join(ws.root, 'user-data');
   const extDir = join(ws.root, 'extensions');
@@ -120,19 +120,19 @@ export async function startSession({ vsix, entry = ENTRY } = {}) {
   session.offExit = () => process.off('exit', onExit);
 
   try {
-    if (vsix) {
-      const inst = spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000 });
+    for (const v of [vsix].flat().filter(Boolean)) {
+      const inst = spawnSync(process.execPath, [entry, ...common, '--install-extension', v], { encoding: 'utf8', timeout: 120_000 });
       const out = `${inst.stdout}\n${inst.stderr}`;
-      if (inst.status !== 0 || !/successfully installed|was successfully installed|already installed/i.test(out)) {
-        throw new Error(`installing ${vsix} into code-server failed (exit ${inst.status}):\n${out.trim()}`);
+      if (inst.status !== 0 || !/successfully installed/i.test(out)) {
+        throw new Error(`installing ${v} into code-server failed (exit ${inst.status}):\n${out.trim()}`);
       }
-      log(`installed ${vsix}`);
+      log(`installed ${v}`);
     }
     const port = await freePort();
     const t0 = Date.now();
     session.cs = spawn(process.execPath, [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ws.dir], {
-      stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, VSCODE_PROXY_URI: '' },
+      stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...env, E2E_WORKSPACE: ws.dir },
     });
     const keep = (d) => {
       session.logs.push(String(d));
