@@ -307,6 +307,7 @@ describe('overview', () => {
     { uri: 'file:///w/a.meeting.yaml', id: 'a-2023', title: 'Older meeting', date: '2023-09-05', mechanism: 'ASEAN+3', level: 'summit', partners: ['China', 'Japan'], line: 0, errors: 0, warnings: 1 },
     { uri: 'file:///w/b.meeting.yaml', id: 'b-2024', title: '</script><script>alert(1)</script>', date: '2024-07-26', mechanism: 'ASEAN+1', level: 'ministerial', partners: ['"><img src=x onerror=alert(1)>'], line: 12, errors: 2, warnings: 0 },
     { uri: 'file:///w/c.meeting.yaml', id: 'c-undated', title: 'Undated meeting', partners: [], line: 3, errors: 0, warnings: 0 },
+    { uri: 'file:///w/d.meeting.yaml', id: 'd-bad-date', title: 'Badly dated meeting', date: 'not-a-date', partners: [], line: 0, errors: 1, warnings: 0 },
   ];
   let html;
   let page;
@@ -317,9 +318,9 @@ describe('overview', () => {
 
   test('one row per record, newest first, with sortable headers', () => {
     const rows = page.elements.filter((e) => e.name === 'tr' && e.attrs['data-index'] !== undefined);
-    assert.equal(rows.length, 3);
+    assert.equal(rows.length, 4);
     assert.ok(rows.every((r) => r.attrs.tabindex === '0'), 'rows are keyboard-focusable');
-    assert.match(page.text, /26 July 2024 <\/script><script>alert\(1\)<\/script> b-2024 ASEAN\+1 Ministerial .* 2 errors 5 September 2023 Older meeting a-2023 ASEAN\+3 Summit China, Japan 1 warning — Undated meeting/);
+    assert.match(page.text, /26 July 2024 <\/script><script>alert\(1\)<\/script> b-2024 ASEAN\+1 Ministerial .* 2 errors 5 September 2023 Older meeting a-2023 ASEAN\+3 Summit China, Japan 1 warning not-a-date Badly dated meeting d-bad-date .* — Undated meeting/, 'a malformed date sorts with the undated, not above 2024');
     const sortable = page.elements.filter((e) => e.name === 'button' && e.attrs['data-sort']).map((e) => e.attrs['data-sort']);
     assert.deepEqual(sortable, ['date', 'title', 'mechanism', 'level', 'partners', 'problems']);
   });
@@ -331,7 +332,7 @@ describe('overview', () => {
   });
 
   test('a timeline grouped by year, newest year first, undated last', () => {
-    assert.match(page.text, /Timeline 2024 26 July 2024 .* ASEAN\+1 2 errors 2023 5 September 2023 Older meeting ASEAN\+3 1 warning Undated — Undated meeting $/);
+    assert.match(page.text, /Timeline 2024 26 July 2024 .* ASEAN\+1 2 errors 2023 5 September 2023 Older meeting ASEAN\+3 1 warning Undated not-a-date Badly dated meeting 1 error — Undated meeting $/);
   });
 
   test('record data reaches the script only as a JSON block with < escaped', () => {

@@ -53,11 +53,17 @@ function toRowData(record: RecordSummary): RowData {
   };
 }
 
+/** Dated records newest first; a missing or malformed date sorts last rather than above every year. */
 function newestFirst(a: RowData, b: RowData): number {
-  if (a.date === b.date) return a.title.localeCompare(b.title);
-  if (a.date === undefined) return 1;
-  if (b.date === undefined) return -1;
-  return a.date < b.date ? 1 : -1;
+  const [x, y] = [sortableDate(a.date), sortableDate(b.date)];
+  if (x === y) return a.title.localeCompare(b.title);
+  if (x === undefined) return 1;
+  if (y === undefined) return -1;
+  return x < y ? 1 : -1;
+}
+
+function sortableDate(date: string | undefined): string | undefined {
+  return date !== undefined && parseCalendarDate(date) ? date : undefined;
 }
 
 function header(rows: readonly RowData[]): Html {
@@ -130,8 +136,13 @@ function timeline(rows: readonly RowData[]): Html {
   });
   const ordered = [...years.entries()].sort(([a], [b]) => (a === 'Undated' ? 1 : b === 'Undated' ? -1 : b.localeCompare(a)));
   return html`<section class="timeline" aria-label="Timeline"><h2>Timeline</h2>
-${ordered.map(([year, entries]) => html`<section class="year"><h3>${year}</h3><ol>${[...entries].reverse().map(timelineEntry)}</ol></section>`)}
+${ordered.map(([year, entries]) => html`<section class="year"><h3>${year}</h3><ol>${[...entries].sort(oldestFirst).map(timelineEntry)}</ol></section>`)}
 </section>`;
+}
+
+function oldestFirst(a: { row: RowData }, b: { row: RowData }): number {
+  const [x, y] = [sortableDate(a.row.date) ?? '', sortableDate(b.row.date) ?? ''];
+  return x === y ? a.row.title.localeCompare(b.row.title) : x < y ? -1 : 1;
 }
 
 function timelineEntry({ row, index }: { row: RowData; index: number }): Html {
@@ -165,6 +176,9 @@ th[aria-sort] .sort { color: var(--mr-fg); }
 .records tbody tr { cursor: pointer; }
 .records tbody tr:hover { background: var(--mr-hover); }
 .records tbody tr:focus { outline: 1px solid var(--mr-focus); outline-offset: -1px; }
+/* Short columns keep their words whole; only title and partners may break a long token. */
+.records td { overflow-wrap: break-word; }
+.records td.title, .records td.partners { overflow-wrap: anywhere; }
 .records td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .record-title { display: block; font-weight: 500; }
 .record-id { display: block; color: var(--mr-muted); font-size: 0.8em; }
@@ -236,6 +250,7 @@ const OVERVIEW_SCRIPT = String.raw`(function () {
       case 'level': var at = LEVELS.indexOf(record.level); return at < 0 ? (record.level ? LEVELS.length : undefined) : at;
       case 'partners': return record.partners.length ? fold(record.partners.join(', ')) : undefined;
       case 'title': return fold(record.title);
+      case 'date': return /^\d{4}-\d{2}(-\d{2})?$/.test(record.date || '') ? record.date : undefined;
       default: return record[key] === undefined ? undefined : fold(record[key]);
     }
   }

@@ -142,7 +142,7 @@ h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.06em; color:
 .raw-map dd { margin: 0; overflow-wrap: anywhere; }
 
 table { width: 100%; border-collapse: collapse; }
-th { text-align: left; font-weight: 600; color: var(--mr-muted); font-size: 0.9em; }
+th { text-align: left; font-weight: 600; color: var(--mr-muted); font-size: 0.9em; white-space: nowrap; }
 th, td { padding: 6px 10px 6px 0; border-bottom: 1px solid var(--mr-border); vertical-align: top; overflow-wrap: anywhere; }
 tbody tr:last-child td { border-bottom: none; }
 td .chips { gap: 4px; }
