@@ -11,3 +11,4 @@ export * from './locate';
 export * from './validate';
 export * from './workspace';
 export * from './fixes';
+export * from './render';
