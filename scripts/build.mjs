@@ -23,6 +23,8 @@ const bundles = [
   { entryPoints: { server: 'server/src/server.ts' } },
   // The editor-free core as a library, for unit tests and the benchmark.
   { entryPoints: { core: 'server/src/core/index.ts' } },
+  // The server's pure feature modules, for unit tests without a connection.
+  { entryPoints: { features: 'server/src/features/index.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { worker: 'server/src/cli/worker.ts' } },
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },

@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import type { CatalogIndex, DocumentEntry, EntryOrigin, MechanismEntry, PartyEntry } from '../core/catalog';
+import { buildCatalog, parseCatalogFile, type CatalogFile } from '../core/catalogFile';
+import { Validator } from '../core/validate';
+import { RoleTable } from './schemaInfo';
+import { pathToUri } from './uris';
+
+/**
+ * The catalog the server validates against: the bundled files, then every
+ * workspace `*.catalog.yaml` (and `meetingRecords.catalogPaths`) in path
+ * order, with an open editor's text taking the place of the file on disk.
+ * Each rebuild makes a fresh validator, so no finding made under the old
+ * catalog survives in a cache.
+ */
+export class CatalogSet {
+  private readonly disk = new Map<string, CatalogFile>();
+  private readonly open = new Map<string, CatalogFile>();
+  catalog: CatalogIndex;
+  /** Validator for open documents: caches each record's findings by text. */
+  validator: Validator;
+  /** Validator for the workspace index: no cache, so indexing 10,000 files keeps no parse trees. */
+  indexValidator: Validator;
+  roles: RoleTable;
+  /** Increases on every rebuild; analyses made under an older generation are stale. */
+  generation = 0;
+
+  constructor(private readonly bundleDir: string) {
+    this.catalog = buildCatalog();
+    this.validator = new Validator(this.catalog);
+    this.indexValidator = new Validator(this.catalog, 0);
+    this.roles = new RoleTable(this.catalog);
+  }
+
+  /** Reads a catalog file's text; `uri` is kept as the origin of its entries. Returns whether anything changed. */
+  set(key: string, uri: string, text: string, layer: 'disk' | 'open'): CatalogFile {
+    const file = parseCatalogFile(text, uri);
+    (layer === 'disk' ? this.disk : this.open).set(key, file);
+    return file;
+  }
+
+  delete(key: string, layer: 'disk' | 'open'): boolean {
+    return (layer === 'disk' ? this.disk : this.open).delete(key);
+  }
+
+  has(key: string): boolean {
+    return this.disk.has(key) || this.open.has(key);
+  }
+
+  get(key: string): CatalogFile | undefined {
+    return this.open.get(key) ?? this.disk.get(key);
+  }
+
+  clearDisk(): void {
+    this.disk.clear();
+  }
+
+  rebuild(): void {
+    const keys = [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
+    const files = keys.map((k) => this.open.get(k) ?? this.disk.get(k)).filter((f): f is CatalogFile => f !== undefined);
+    this.catalog = buildCatalog(files);
+    this.validator = new Validator(this.catalog);
+    this.indexValidator = new Validator(this.catalog, 0);
+    this.roles = new RoleTable(this.catalog);
+    this.generation++;
+  }
+
+  /** Where an entry is defined: a workspace file's URI, or the bundled file next to the server bundle. */
+  locationOf(entry: PartyEntry | MechanismEntry | DocumentEntry): { uri: string; line: number } | undefined {
+    const origin: EntryOrigin | undefined = this.catalog.originOf(entry);
+    if (!origin) return undefined;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(origin.file)) return { uri: origin.file, line: origin.line ?? 0 };
+    return { uri: pathToUri(path.join(this.bundleDir, '..', origin.file)), line: origin.line ?? 0 };
+  }
+}

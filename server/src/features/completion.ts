@@ -1,0 +1,418 @@
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+} from 'vscode-languageserver';
+import type { CatalogIndex, DocumentEntry, MechanismEntry, PartyEntry } from '../core/catalog';
+import { scalarText as yamlScalar } from '../core/locate';
+import type { JsonSchema } from '../core/schema';
+import { foldName } from '../core/text';
+import type { Position, Range } from '../core/types';
+import { documentCard, kindLabel, mechanismCard, partyCard } from './cards';
+import {
+  describeKey,
+  enumValues,
+  isMappingList,
+  itemsOf,
+  oneOfRequired,
+  propertiesOf,
+  requiredOf,
+  schemaAt,
+  typeOf,
+  typePhrase,
+  type RoleTable,
+} from './schemaInfo';
+import { cursorContext, scanLine, type KeyContext, type Path, type ValueContext } from './yamlContext';
+
+export interface CompletionInput {
+  /** Lines of the analysed text (no BOM). */
+  lines: readonly string[];
+  position: Position;
+  catalog: CatalogIndex;
+  roles: RoleTable;
+  /** Document titles cited anywhere in the workspace, with their counts. */
+  documentTitles: ReadonlyMap<string, number>;
+  /** The client inserts multi-line text as is (else it re-indents each line by the current line's indentation). */
+  asIs?: boolean;
+  snippets?: boolean;
+  /** Maps analysis ranges to the editor's (BOM shift). */
+  toEditor?: (range: Range) => Range;
+  /** Today, for the date placeholder of a new record (YYYY-MM-DD). */
+  today?: string;
+}
+
+const INDENT = 2;
+const MAX_ITEMS = 200;
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** Completion at a position of a record file. */
+export function complete(input: CompletionInput): CompletionList {
+  const { lines, position } = input;
+  const context = cursorContext(lines, position.line, position.character, (listPath) => isMappingList(listPath));
+  const items: CompletionItem[] = [];
+  let isIncomplete = false;
+  if (context.kind === 'key') {
+    if (context.parentPath.length === 0 && isEmptyRecord(lines, position.line)) items.push(wholeRecordItem(input, context));
+    items.push(...keyItems(input, context));
+  } else if (context.kind === 'value') {
+    const result = valueItems(input, context);
+    items.push(...result.items);
+    isIncomplete = result.isIncomplete;
+  }
+  return { isIncomplete, items };
+}
+
+// ---------------------------------------------------------------- keys
+
+function keyItems(input: CompletionInput, context: KeyContext): CompletionItem[] {
+  const parent = schemaAt(context.parentPath);
+  const required = new Set([...requiredOf(parent), ...oneOfRequired(parent)]);
+  const lineIndent = leadingWhitespace(input.lines[input.position.line] ?? '');
+  const items: CompletionItem[] = [];
+  propertiesOf(parent).forEach(([name], order) => {
+    if (context.siblings.has(name)) return;
+    const path = [...context.parentPath, name];
+    const isRequired = required.has(name);
+    const snippet = !context.hasColon && input.snippets !== false;
+    const newText = context.hasColon ? name : keySnippet(name, path, context.column, input, lineIndent, snippet);
+    const item: CompletionItem = {
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `${typePhrase(path, input.roles)}${isRequired ? ' · required' : ''}`,
+      documentation: markdown(describeKey(path)),
+      sortText: `${isRequired ? '0' : '1'}${String(order).padStart(3, '0')}`,
+      filterText: name,
+      textEdit: { range: editorRange(input, context.start, context.end), newText },
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (newText.includes('\n') && input.asIs) item.insertTextMode = InsertTextMode.asIs;
+    if (snippet && wantsSuggestAfter(path, input.roles)) item.command = TRIGGER_SUGGEST;
+    items.push(item);
+  });
+  return items;
+}
+
+/** After inserting `chair: ` or `partners:\n  - `, the party list opens by itself. */
+function wantsSuggestAfter(path: Path, roles: RoleTable): boolean {
+  const schema = schemaAt(path);
+  if (roles.roleOf(path)) return true;
+  return typeOf(schema) === 'array' && roles.roleOf([...path, 0]) !== undefined;
+}
+
+class TabStops {
+  private next = 1;
+  take(): number {
+    return this.next++;
+  }
+}
+
+/**
+ * The text for a key: `name: $1`, an enum choice, or the key with its
+ * required nested fields filled in, indented for a key at `column`.
+ */
+function keySnippet(name: string, path: Path, column: number, input: CompletionInput, lineIndent: number, snippet: boolean): string {
+  if (!snippet) return `${name}: `;
+  const stops = new TabStops();
+  const lines = fieldLines(name, path, column, stops, input, 0);
+  return joinLines(lines, input.asIs ? 0 : lineIndent);
+}
+
+/** Lines as [absolute indentation, text]; the first line is at the key's column. */
+type Line = [number, string];
+
+function fieldLines(name: string, path: Path, column: number, stops: TabStops, input: CompletionInput, depth: number): Line[] {
+  const schema = schemaAt(path) ?? {};
+  const head = `${name}:`;
+  const type = typeOf(schema);
+  if (type === 'object' && depth < 3) {
+    const nested = requiredFields(schema);
+    if (nested.length === 0) return [[column, head], [column + INDENT, `$${stops.take()}`]];
+    return [[column, head], ...nested.flatMap((key) => fieldLines(key, [...path, key], column + INDENT, stops, input, depth + 1))];
+  }
+  if (type === 'array' && depth < 3) {
+    const items = itemsOf(schema);
+    if (typeOf(items) === 'object') {
+      const nested = requiredFields(items ?? {});
+      const itemLines = nested.flatMap((key) => fieldLines(key, [...path, 0, key], column + INDENT + 2, stops, input, depth + 1));
+      if (itemLines.length === 0) return [[column, head], [column + INDENT, `- $${stops.take()}`]];
+      itemLines[0] = [column + INDENT, `- ${itemLines[0][1]}`];
+      return [[column, head], ...itemLines];
+    }
+    return [[column, head], [column + INDENT, `- $${stops.take()}`]];
+  }
+  return [[column, `${head} ${valuePlaceholder(schema, stops, input, depth)}`]];
+}
+
+function requiredFields(schema: JsonSchema): string[] {
+  return [...new Set([...requiredOf(schema), ...oneOfRequired(schema)])];
+}
+
+function valuePlaceholder(schema: JsonSchema, stops: TabStops, input: CompletionInput, depth: number): string {
+  const values = enumValues(schema);
+  if (values.length === 1) return escapeSnippet(values[0].value);
+  if (values.length > 1) return `\${${stops.take()}|${values.map((v) => escapeChoice(v.value)).join(',')}|}`;
+  // Inside a whole-record snippet, a placeholder from the schema's examples reads as a hint.
+  if (depth > 0 || input.today !== undefined) {
+    const hint = placeholderHint(schema, input);
+    if (hint) return `\${${stops.take()}:${escapeSnippet(hint)}}`;
+  }
+  return `$${stops.take()}`;
+}
+
+function placeholderHint(schema: JsonSchema, input: CompletionInput): string | undefined {
+  if (schema.format === 'date' && input.today) return input.today;
+  const examples: unknown = schema.examples;
+  if (Array.isArray(examples) && typeof examples[0] === 'string') return examples[0];
+  if (schema.format === 'uri') return 'https://';
+  return undefined;
+}
+
+function joinLines(lines: Line[], lineIndent: number): string {
+  return lines
+    .map(([indent, text], i) => (i === 0 ? text : `${' '.repeat(Math.max(0, indent - lineIndent))}${text}`))
+    .join('\n');
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (ch) => `\\${ch}`);
+}
+
+function escapeChoice(text: string): string {
+  return text.replace(/[$}\\,|]/g, (ch) => `\\${ch}`);
+}
+
+// ---------------------------------------------------------------- whole record
+
+function isEmptyRecord(lines: readonly string[], line: number): boolean {
+  const blankOrComment = (l: number): boolean => {
+    const s = scanLine(lines[l]);
+    return s.blank || s.comment;
+  };
+  for (let l = line - 1; l >= 0; l--) {
+    if (scanLine(lines[l]).marker) break;
+    if (!blankOrComment(l)) return false;
+  }
+  for (let l = line + 1; l < lines.length; l++) {
+    if (scanLine(lines[l]).marker) break;
+    if (!blankOrComment(l)) return false;
+  }
+  return /^[A-Za-z_]*$/.test((lines[line] ?? '').trim());
+}
+
+function wholeRecordItem(input: CompletionInput, context: KeyContext): CompletionItem {
+  const root = schemaAt([]) ?? {};
+  const stops = new TabStops();
+  const withToday: CompletionInput = { ...input, today: input.today ?? new Date().toISOString().slice(0, 10) };
+  const lines = requiredFields(root).flatMap((key) => fieldLines(key, [key], 0, stops, withToday, 1));
+  const snippet = `${joinLines(lines, 0)}\n$0`;
+  const plain = snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  return {
+    label: 'New meeting record',
+    kind: CompletionItemKind.Snippet,
+    detail: 'Every required field, ready to fill in',
+    documentation: markdown(`Inserts a record skeleton:\n\n\`\`\`yaml\n${plain}\n\`\`\``),
+    sortText: '0000',
+    filterText: context.prefix || 'record',
+    textEdit: { range: editorRange(input, context.start, context.end), newText: input.snippets === false ? plain : snippet },
+    insertTextFormat: input.snippets === false ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    preselect: true,
+  };
+}
+
+// ---------------------------------------------------------------- values
+
+interface ValueResult {
+  items: CompletionItem[];
+  isIncomplete: boolean;
+}
+
+function valueItems(input: CompletionInput, context: ValueContext): ValueResult {
+  const role = input.roles.roleOf(context.path);
+  if (role === 'party') return { items: partyItems(input, context), isIncomplete: true };
+  if (role === 'mechanism') return { items: mechanismItems(input, context), isIncomplete: true };
+  if (role === 'document') return { items: documentItems(input, context), isIncomplete: true };
+  const schema = schemaAt(context.path);
+  return {
+    isIncomplete: false,
+    items: enumValues(schema).map((value, i) => ({
+      label: value.value,
+      kind: CompletionItemKind.EnumMember,
+      documentation: markdown(value.description),
+      detail: schema?.default === value.value ? 'default' : undefined,
+      sortText: String(i).padStart(4, '0'),
+      filterText: value.value,
+      textEdit: { range: editorRange(input, context.start, context.end), newText: valueText(value.value, context) },
+    })),
+  };
+}
+
+interface NameMatch<T> {
+  entry: T;
+  /** The name (canonical, alias or code) the typed text matched. */
+  matched: string;
+  score: number;
+}
+
+/**
+ * Matches typed text against an entry's names: its canonical name, aliases
+ * and code, accent- and case-insensitively, at the start of the name (best)
+ * or of any word in it.
+ */
+export function matchNames<T>(typed: string, entries: readonly T[], namesOf: (entry: T) => string[], canonicalOf: (entry: T) => string): Array<NameMatch<T>> {
+  const folded = foldName(typed);
+  const results: Array<NameMatch<T>> = [];
+  for (const entry of entries) {
+    const canonical = canonicalOf(entry);
+    if (typeof canonical !== 'string') continue;
+    if (!folded) {
+      results.push({ entry, matched: canonical, score: 5 });
+      continue;
+    }
+    let best: NameMatch<T> | undefined;
+    namesOf(entry).forEach((name, i) => {
+      if (typeof name !== 'string') return;
+      const key = foldCached(name);
+      let score: number | undefined;
+      if (key.startsWith(folded)) score = i === 0 ? (name.toLowerCase().startsWith(typed.toLowerCase()) ? 0 : 1) : 2;
+      else if (key.includes(` ${folded}`)) score = i === 0 ? 3 : 4;
+      if (score !== undefined && (!best || score < best.score)) best = { entry, matched: name, score };
+    });
+    if (best) results.push(best);
+  }
+  results.sort((a, b) => a.score - b.score || canonicalOf(a.entry).localeCompare(canonicalOf(b.entry)));
+  return results;
+}
+
+const foldedNames = new Map<string, string>();
+function foldCached(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = foldName(name);
+    if (foldedNames.size > 50_000) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+function partyItems(input: CompletionInput, context: ValueContext): CompletionItem[] {
+  const { catalog } = input;
+  const listPath = context.path.slice(0, -1);
+  const excluded = new Set<string>();
+  if (typeof context.path[context.path.length - 1] === 'number' && input.roles.isPartyList(listPath)) {
+    for (const sibling of context.siblings) {
+      const resolution = catalog.resolveParty(sibling);
+      if (resolution.kind !== 'unknown') excluded.add(resolution.entry.name);
+    }
+  }
+  const candidates = catalog.parties.filter((p) => !excluded.has(p.name));
+  const matches = matchNames(
+    context.prefix,
+    candidates,
+    (p: PartyEntry) => [p.name, ...(Array.isArray(p.aliases) ? p.aliases : []), ...(typeof p.iso === 'string' ? [p.iso] : [])],
+    (p) => p.name,
+  );
+  return matches.slice(0, MAX_ITEMS).map((m, i) => nameItem(input, context, m.entry.name, m.matched, i, {
+    kind: CompletionItemKind.Value,
+    detail: kindLabel(m.entry.kind),
+    documentation: partyCard(m.entry),
+  }));
+}
+
+function mechanismItems(input: CompletionInput, context: ValueContext): CompletionItem[] {
+  const matches = matchNames(
+    context.prefix,
+    input.catalog.mechanisms,
+    (m: MechanismEntry) => [m.name, ...(Array.isArray(m.aliases) ? m.aliases : [])],
+    (m) => m.name,
+  );
+  return matches.slice(0, MAX_ITEMS).map((m, i) => nameItem(input, context, m.entry.name, m.matched, i, {
+    kind: CompletionItemKind.Module,
+    detail: typeof m.entry.full_name === 'string' ? m.entry.full_name : undefined,
+    documentation: mechanismCard(m.entry, input.catalog),
+  }));
+}
+
+function documentItems(input: CompletionInput, context: ValueContext): CompletionItem[] {
+  const catalogTitles = new Set(input.catalog.documents.map((d) => d.title));
+  const workspaceOnly: DocumentEntry[] = [];
+  for (const title of input.documentTitles.keys()) {
+    if (!catalogTitles.has(title)) workspaceOnly.push({ title, type: '' });
+  }
+  const entries: DocumentEntry[] = [...input.catalog.documents, ...workspaceOnly];
+  const matches = matchNames(
+    context.prefix,
+    entries,
+    (d) => [d.title, ...(Array.isArray(d.aliases) ? d.aliases : [])],
+    (d) => d.title,
+  );
+  return matches.slice(0, MAX_ITEMS).map((m, i) => {
+    const fromCatalog = catalogTitles.has(m.entry.title);
+    const count = input.documentTitles.get(m.entry.title) ?? 0;
+    const cited = count > 0 ? `cited by ${count} record${count === 1 ? '' : 's'}` : undefined;
+    return nameItem(input, context, m.entry.title, m.matched, i, {
+      kind: CompletionItemKind.Reference,
+      detail: [fromCatalog ? `catalog ${m.entry.type}` : 'from this workspace', cited].filter(Boolean).join(' · '),
+      documentation: fromCatalog ? documentCard(m.entry) : undefined,
+    });
+  });
+}
+
+/**
+ * An item that always inserts the canonical name over the typed word. Its
+ * filter text starts with what was typed when only an alias or an accent-free
+ * spelling matched, so the editor's own filtering keeps it.
+ */
+function nameItem(
+  input: CompletionInput,
+  context: ValueContext,
+  canonical: string,
+  matched: string,
+  rank: number,
+  extra: { kind: CompletionItemKind; detail?: string; documentation?: string },
+): CompletionItem {
+  const typed = context.prefix;
+  const literalPrefix = (name: string): boolean => name.toLowerCase().startsWith(typed.toLowerCase());
+  let filterText = canonical;
+  if (typed && !literalPrefix(canonical)) filterText = literalPrefix(matched) ? `${matched} ${canonical}` : `${typed} ${matched} ${canonical}`;
+  const viaAlias = matched !== canonical;
+  return {
+    label: canonical,
+    labelDetails: viaAlias ? { description: matched } : undefined,
+    kind: extra.kind,
+    detail: viaAlias ? `${extra.detail ?? ''}${extra.detail ? ' · ' : ''}matches “${matched}”` : extra.detail,
+    documentation: markdown(extra.documentation),
+    sortText: String(rank).padStart(4, '0'),
+    filterText,
+    textEdit: { range: editorRange(input, context.start, context.end), newText: valueText(canonical, context) },
+  };
+}
+
+/** The value as it must be written where the cursor is: inside the quotes already typed, in a flow list, or plain. */
+function valueText(value: string, context: ValueContext): string {
+  let text: string;
+  if (context.quote === '"') text = JSON.stringify(value).slice(1, -1);
+  else if (context.quote === "'") text = value.replace(/'/g, "''");
+  else if (context.inFlow && /[,[\]{}]/.test(value)) text = JSON.stringify(value);
+  else text = yamlScalar(value, undefined);
+  return context.needsSpace ? ` ${text}` : text;
+}
+
+// ---------------------------------------------------------------- helpers
+
+function editorRange(input: CompletionInput, start: number, end: number): Range {
+  const line = input.position.line;
+  const range = { start: { line, character: start }, end: { line, character: end } };
+  return input.toEditor ? input.toEditor(range) : range;
+}
+
+function leadingWhitespace(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+function markdown(value: string | undefined): { kind: 'markdown'; value: string } | undefined {
+  return value ? { kind: MarkupKind.Markdown, value } : undefined;
+}
