@@ -1,3 +1,4 @@
+import type { CatalogIndex } from '../core/catalog';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import type { Diagnostic } from '../core/types';
 import { Validator, type SeverityOverrides, type ValidateOptions } from '../core/validate';
@@ -20,7 +21,7 @@ export interface AnalyzeSettings {
  * is what makes their results identical.
  */
 export class FileAnalyzer {
-  private validator: Validator | undefined;
+  private catalog: CatalogIndex | undefined;
 
   constructor(readonly settings: AnalyzeSettings) {}
 
@@ -51,9 +52,15 @@ export class FileAnalyzer {
     return result;
   }
 
+  /**
+   * A fresh validator per file over one shared catalog: the validator's
+   * per-document cache pays off for editing and for --fix's rounds, but
+   * across thousands of distinct files it only keeps parsed documents
+   * alive for the garbage collector to trace.
+   */
   private getValidator(): Validator {
-    this.validator ??= new Validator(buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file))));
-    return this.validator;
+    this.catalog ??= buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file)));
+    return new Validator(this.catalog);
   }
 }
 

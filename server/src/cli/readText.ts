@@ -38,9 +38,16 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64url');
 }
 
-/** The smallest byte size at which a file surely has more than `maxChars` UTF-16 units (3 bytes per unit at most, plus a BOM). */
+/** Files up to this size are read, so the core counts their characters and says how many there are. */
+const ALWAYS_READ = 16 * 1024 * 1024;
+
+/**
+ * A file so large that it is reported from its size alone, without reading
+ * it: past 16 MiB and surely more than `maxChars` UTF-16 units (a unit takes
+ * at most 3 bytes in UTF-8, plus 3 for a BOM).
+ */
 export function surelyTooLarge(bytes: number, maxChars: number): boolean {
-  return bytes > maxChars * 3 + 3;
+  return bytes > ALWAYS_READ && bytes > maxChars * 3 + 3;
 }
 
 export function readText(file: string, maxFileSize: number): ReadOutcome {
@@ -147,8 +154,10 @@ export function ioMessage(error: unknown): string {
       return 'Cannot read: this is a folder, not a file';
     case 'ELOOP':
       return 'Cannot read the file: too many levels of symbolic links';
-    default:
-      return `Cannot read the file${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error)}`;
+    default: {
+      const detail = (error instanceof Error ? error.message : String(error)).replace(/^[A-Z]+:\s*/, '').replace(/\s+/g, ' ');
+      return `Cannot read the file: ${detail}${code ? ` (${code})` : ''}`;
+    }
   }
 }
 

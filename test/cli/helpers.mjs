@@ -1,0 +1,97 @@
+// Shared helpers for the CLI tests: run dist/cli.js as a process, make
+// scratch folders, generate record corpora from the seed records.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
+export const SEEDS = path.join(ROOT, 'seeds', 'records');
+
+/** Environment for a predictable run: no colour, no forced thread count unless asked. */
+function cleanEnv(extra = {}) {
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  delete env.MEETING_RECORDS_THREADS;
+  return { ...env, ...extra };
+}
+
+/** Runs the CLI synchronously; returns { code, stdout, stderr }. */
+export function runCli(args, { cwd = ROOT, env = {}, input } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', input, timeout: 120_000 });
+  if (result.error) throw result.error;
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI without blocking the test process (for tests that act while it runs). */
+export function runCliAsync(args, { cwd = ROOT, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+export function runJson(args, options) {
+  const result = runCli([...args, '--format', 'json'], options);
+  let parsed;
+  try {
+    parsed = JSON.parse(result.stdout);
+  } catch (error) {
+    throw new Error(`not JSON (exit ${result.code}): ${result.stdout}\n${result.stderr}`);
+  }
+  return { ...result, json: parsed };
+}
+
+/** A fresh scratch folder, removed when the process exits. */
+export function scratch(prefix = 'mr-cli-') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return fs.realpathSync(dir);
+}
+
+/** Copies a fixture folder into a scratch folder (for tests that write). */
+export function copyFixture(name) {
+  const dir = scratch();
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** Every record document of the seed files, as text without the `---` marker. */
+export function seedDocuments() {
+  const docs = [];
+  for (const name of fs.readdirSync(SEEDS).filter((n) => n.endsWith('.meeting.yaml')).sort()) {
+    const text = fs.readFileSync(path.join(SEEDS, name), 'utf8');
+    for (const part of text.split(/^---[ \t]*\r?\n/m)) {
+      if (/^id:/m.test(part)) docs.push(part);
+    }
+  }
+  return docs;
+}
+
+/**
+ * Writes `count` record files into `dir` (in `perFolder`-sized sub-folders),
+ * each one seed record with a unique id. Every `invalidEvery`-th file gets an
+ * unknown party and an alias, so runs have problems to report.
+ */
+export function generateCorpus(dir, count, { perFolder = 250, invalidEvery = 0 } = {}) {
+  const docs = seedDocuments();
+  if (docs.length === 0) throw new Error('no seed records to generate from');
+  for (let i = 0; i < count; i++) {
+    let text = docs[i % docs.length].replace(/^id:\s*(\S+)/m, (_, id) => `id: ${id}-g${i}`);
+    if (invalidEvery > 0 && i % invalidEvery === 0) {
+      text = text.replace(/^date:/m, 'chair: Nhật Bản\nparticipants: [Japn]\ndate:');
+    }
+    const folder = path.join(dir, `part-${String(Math.floor(i / perFolder)).padStart(3, '0')}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `r${String(i).padStart(5, '0')}.meeting.yaml`), text);
+  }
+  return dir;
+}
