@@ -21,7 +21,10 @@ set -Eeuo pipefail
 
 CS_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 CACHE_ROOT="${MEETING_RECORDS_CACHE:-$HOME/.cache/meeting-records}"
-DIR="$CACHE_ROOT/code-server-$CS_VERSION"
+command -v node >/dev/null || { echo "setup-code-server: FAILED: node is not on PATH" >&2; exit 1; }
+# Native addons are built for one Node ABI: one cache folder per ABI.
+NODE_ABI="$(node -p process.versions.modules)"
+DIR="$CACHE_ROOT/code-server-$CS_VERSION-node$NODE_ABI"
 CS="$DIR/node_modules/code-server"
 VSC="$CS/lib/vscode"
 ENTRY="$CS/out/node/entry.js"
@@ -82,7 +85,6 @@ if [[ -f "$DIR/.ready" && -f "$ENTRY" ]]; then
   echo "CODE_SERVER_ENTRY=$ENTRY"
   exit 0
 fi
-command -v node >/dev/null || fail "node is not on PATH"
 node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
   || fail "code-server $CS_VERSION needs Node 20 (found $(node -v))"
 mkdir -p "$DIR" "$LOG_DIR"

@@ -14,7 +14,7 @@ const require = createRequire(join(REPO, 'package.json'));
 
 export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION || '4.100.3';
 export const CACHE_ROOT = process.env.MEETING_RECORDS_CACHE || join(homedir(), '.cache', 'meeting-records');
-export const CODE_SERVER_DIR = join(CACHE_ROOT, `code-server-${CODE_SERVER_VERSION}`);
+export const CODE_SERVER_DIR = join(CACHE_ROOT, `code-server-${CODE_SERVER_VERSION}-node${process.versions.modules}`);
 export const ENTRY = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const RESULTS = join(REPO, 'test-results', 'vscode-web');
