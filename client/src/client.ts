@@ -7,12 +7,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  ConfigurationRequest,
   LanguageClient,
   RevealOutputChannelOn,
   TransportKind,
   type DocumentSelector,
   type LanguageClientOptions,
-  type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
@@ -44,20 +44,11 @@ const DOCUMENT_SELECTOR: DocumentSelector = [
   { language: 'yaml', scheme: 'file', pattern: CATALOG_FILE_GLOB },
 ];
 
-/** Answers `workspace/configuration` for our section with one checked, typed settings object. */
-const middleware: Middleware = {
-  workspace: {
-    configuration: async (params, token, next) => {
-      const answers = await next(params, token);
-      if (!Array.isArray(answers)) return answers;
-      return params.items.map((item, index) =>
-        item.section === SETTINGS_SECTION
-          ? readServerSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
-          : answers[index],
-      );
-    },
-  },
-};
+/** Problem counts of one document, as last reported by the server. */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
 
 export class ClientHost implements vscode.Disposable {
   readonly outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
@@ -72,6 +63,10 @@ export class ClientHost implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
   private pending: Promise<LanguageClient | undefined> | undefined;
+  /** Whether the workspace was trusted when the current client started. */
+  private startedTrusted = vscode.workspace.isTrusted;
+  /** Counts from the current client's `publishDiagnostics`, by document URI. */
+  private readonly published = new Map<string, ProblemCounts>();
 
   /** The server reported the state of one document (for the status bar and the panels). */
   readonly onDidChangeDocumentState = this.documentStateEmitter.event;
@@ -85,8 +80,11 @@ export class ClientHost implements vscode.Disposable {
       ...this.watchers,
       this.documentStateEmitter,
       this.clientChangeEmitter,
-      // Workspace catalogs and settings were ignored until now: start over with them.
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()),
+      // Workspace catalogs and settings were ignored until now: start over with them. (VS Code
+      // may also fire this while starting up in an already trusted workspace: no restart then.)
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client && !this.startedTrusted) void this.restart();
+      }),
     );
   }
 
@@ -97,9 +95,12 @@ export class ClientHost implements vscode.Disposable {
     return this.restart();
   }
 
-  /** The current client's diagnostics, for documents the server has not reported a state for yet. */
-  diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] | undefined {
-    return this.client?.diagnostics?.get(uri);
+  /**
+   * Problem counts from the current server's last `publishDiagnostics` for `uri`; undefined until
+   * it has published for it. (`DiagnosticCollection.get` cannot tell "clean" from "not checked yet".)
+   */
+  publishedCounts(uri: vscode.Uri): ProblemCounts | undefined {
+    return this.published.get(uri.toString());
   }
 
   /** Stops the current client (if any) and starts a new one; waits for a start already under way. */
@@ -129,6 +130,7 @@ export class ClientHost implements vscode.Disposable {
       this.documentStateEmitter.fire(params),
     );
     this.client = client;
+    this.startedTrusted = vscode.workspace.isTrusted;
     this.clientChangeEmitter.fire();
     try {
       await client.start();
@@ -144,6 +146,7 @@ export class ClientHost implements vscode.Disposable {
     const client = this.client;
     if (!client) return;
     this.client = undefined;
+    this.published.clear();
     this.clientChangeEmitter.fire();
     try {
       await client.dispose(STOP_TIMEOUT_MS);
@@ -171,10 +174,30 @@ export class ClientHost implements vscode.Disposable {
       synchronize: { fileEvents: this.watchers },
       // A function, so every restart reports the trust of that moment.
       initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
-      middleware,
+      middleware: {
+        workspace: { configuration: answerConfiguration },
+        handleDiagnostics: (uri, diagnostics, next) => {
+          this.published.set(uri.toString(), {
+            errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+            warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
+          });
+          next(uri, diagnostics);
+        },
+      },
     };
   }
 }
+
+/** Answers `workspace/configuration` for our section with one checked, typed settings object. */
+const answerConfiguration: ConfigurationRequest.MiddlewareSignature = async (params, token, next) => {
+  const answers = await next(params, token);
+  if (!Array.isArray(answers)) return answers;
+  return params.items.map((item, index) =>
+    item.section === SETTINGS_SECTION
+      ? readServerSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+      : answers[index],
+  );
+};
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

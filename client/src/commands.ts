@@ -18,7 +18,11 @@ export async function validateWorkspace(host: ClientHost): Promise<void> {
     return;
   }
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Meeting Records: validating the workspace…', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Meeting Records: validating the workspace…',
+      cancellable: true,
+    },
     async (_progress, token) => {
       const client = await host.ready();
       if (!client) throw new Error('The Meeting Records language server is not running.');
@@ -81,7 +85,8 @@ export async function newRecord(extensionUri: vscode.Uri): Promise<void> {
 async function checkNewFileName(base: vscode.Uri, value: string): Promise<string | undefined> {
   const name = value.trim();
   if (!name) return undefined;
-  if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) return 'Give a path inside the folder, without "..".';
+  if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..'))
+    return 'Give a path inside the folder, without "..".';
   if (!/\.meeting\.ya?ml$/.test(name)) return 'Record files end in .meeting.yaml or .meeting.yml.';
   try {
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(base, name));
@@ -94,7 +99,8 @@ async function checkNewFileName(base: vscode.Uri, value: string): Promise<string
 /** The folder of the active record if it is in the workspace, else a workspace folder. */
 async function baseFolder(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active))
+    return vscode.Uri.joinPath(active, '..');
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0]?.uri;
   return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new meeting record' }))?.uri;
@@ -124,7 +130,10 @@ export async function restartServer(host: ClientHost): Promise<void> {
     vscode.window.setStatusBarMessage('$(check) Meeting Records: language server restarted', 3_000);
     return;
   }
-  const choice = await vscode.window.showErrorMessage('The Meeting Records language server did not start.', 'Show Output');
+  const choice = await vscode.window.showErrorMessage(
+    'The Meeting Records language server did not start.',
+    'Show Output',
+  );
   if (choice) host.outputChannel.show();
 }
 

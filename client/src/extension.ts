@@ -22,7 +22,10 @@ export function activate(context: vscode.ExtensionContext): void {
   // Registered once; each command asks the host for the current client, so restarts need nothing here.
   const commands: Record<string, [title: string, run: (...args: never[]) => unknown]> = {
     'meetingRecords.openPreview': ['Open Preview', (uri?: vscode.Uri) => previews.show(asUri(uri), false)],
-    'meetingRecords.openPreviewToSide': ['Open Preview to the Side', (uri?: vscode.Uri) => previews.show(asUri(uri), true)],
+    'meetingRecords.openPreviewToSide': [
+      'Open Preview to the Side',
+      (uri?: vscode.Uri) => previews.show(asUri(uri), true),
+    ],
     'meetingRecords.showOverview': ['Show Meetings Overview', () => overview.show()],
     'meetingRecords.validateWorkspace': ['Validate Workspace', () => validateWorkspace(clientHost)],
     'meetingRecords.newRecord': ['New Meeting Record', () => newRecord(context.extensionUri)],

@@ -174,7 +174,11 @@ class RecordPreview {
       await vscode.workspace.openTextDocument(resource);
       const client = await this.host.ready();
       if (!client) throw new Error('The Meeting Records language server is not running.');
-      const params: RenderPreviewParams = { uri: resource.toString(), cspSource: webview.cspSource, nonce: createNonce() };
+      const params: RenderPreviewParams = {
+        uri: resource.toString(),
+        cspSource: webview.cspSource,
+        nonce: createNonce(),
+      };
       const result = await client.sendRequest<RenderPreviewResult>(RenderPreviewRequest, params, request.token);
       if (request.token.isCancellationRequested || this.disposed) return;
       if (typeof result?.html !== 'string' || !result.html) throw new Error('The server sent an empty page.');
@@ -183,7 +187,11 @@ class RecordPreview {
     } catch (error) {
       if (request.token.isCancellationRequested || this.disposed) return;
       this.host.outputChannel.error(`Preview of ${resource.toString(true)}: ${errorMessage(error)}`);
-      webview.html = errorPage(webview, `The preview of ${path.basename(resource.path)} could not be shown`, errorMessage(error));
+      webview.html = errorPage(
+        webview,
+        `The preview of ${path.basename(resource.path)} could not be shown`,
+        errorMessage(error),
+      );
     } finally {
       if (this.request === request) this.request = undefined;
       request.dispose();

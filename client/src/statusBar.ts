@@ -1,8 +1,8 @@
 /**
  * The status bar item for the active record editor: valid, or how many
  * problems, from the server's `documentState` notifications. Until the server
- * has reported on a document, the client's own diagnostics for it are used
- * (publishDiagnostics arrives for clean files too, so none means valid).
+ * has sent one for a document, the counts of its last `publishDiagnostics`
+ * for it are used (it publishes for clean files too, so none means valid).
  */
 import * as vscode from 'vscode';
 import type { DocumentStateParams } from '../../server/src/protocol';
@@ -17,7 +17,11 @@ export interface RecordState {
 }
 
 export class RecordStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('meetingRecords.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'meetingRecords.status',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private readonly states = new Map<string, DocumentStateParams>();
   private readonly disposables: vscode.Disposable[];
 
@@ -34,6 +38,7 @@ export class RecordStatusBar implements vscode.Disposable {
         this.states.clear();
         this.update();
       }),
+      // publishDiagnostics lands in the collection just after the host counted it.
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidCloseTextDocument((document) => this.states.delete(document.uri.toString())),
@@ -59,14 +64,7 @@ export class RecordStatusBar implements vscode.Disposable {
   }
 
   private stateOf(uri: vscode.Uri): RecordState | undefined {
-    const reported = this.states.get(uri.toString());
-    if (reported) return reported;
-    const diagnostics = this.host.diagnostics(uri);
-    if (!diagnostics) return undefined;
-    return {
-      errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
-      warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
-    };
+    return this.states.get(uri.toString()) ?? this.host.publishedCounts(uri);
   }
 }
 

@@ -43,10 +43,15 @@ export function loadingPage(webview: vscode.Webview, what: string): string {
 
 /** Shown instead of a blank panel when the server cannot render; every string is escaped. */
 export function errorPage(webview: vscode.Webview, heading: string, detail: string): string {
-  const body = html`<main><section class="problems problems-error" role="alert">
-<h2>${heading}</h2>
-<p>${detail}</p>
-<p>Run <strong>Meeting Records: Show Output</strong> for details, or <strong>Meeting Records: Restart Language Server</strong>.</p>
-</section></main>`;
+  const body = html`<main>
+    <section class="problems problems-error" role="alert">
+      <h2>${heading}</h2>
+      <p>${detail}</p>
+      <p>
+        Run <strong>Meeting Records: Show Output</strong> for details, or
+        <strong>Meeting Records: Restart Language Server</strong>.
+      </p>
+    </section>
+  </main>`;
   return renderPage({ title: heading, body }, { cspSource: webview.cspSource, nonce: createNonce() });
 }
