@@ -43,7 +43,7 @@ const LEVEL_ALIASES: Record<string, Severity | 'off'> = { info: 'information', w
 export function parseValidateArgs(args: readonly string[]): ValidateOptions {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw usageFromParseError(error);
   }
@@ -64,6 +64,21 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
     severity: parseSeverities(v.severity ?? []),
     help: v.help ?? false,
   };
+}
+
+/** `--max-warnings -1`: parseArgs would take `-1` for an option; `--max-warnings=-1` it reads as meant. */
+function joinNegativeNumbers(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if ((args[i] === '--max-warnings' || args[i] === '--max-file-size') && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else {
+      out.push(args[i]);
+    }
+  }
+  return out;
 }
 
 function parseCount(flag: string, value: string, min: number): number {

@@ -1,0 +1,73 @@
+// Large runs go to worker threads; the output must not depend on it. The
+// result cache must give the same output as a cold run and notice changes.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { generateCorpus, runCli, scratch } from './helpers.mjs';
+
+describe('worker threads', () => {
+  let dir;
+  before(() => {
+    dir = generateCorpus(scratch(), 300, { perFolder: 60, invalidEvery: 7 });
+    // Duplicate ids across files, which only the main thread can see.
+    fs.copyFileSync(path.join(dir, 'part-000', 'r00001.meeting.yaml'), path.join(dir, 'part-004', 'copy.meeting.yaml'));
+  });
+
+  for (const format of ['json', 'sarif', 'junit']) {
+    test(`in-process and worker runs print identical ${format}`, () => {
+      const inProcess = runCli(['validate', '--format', format], { cwd: dir, env: { MEETING_RECORDS_THREADS: '0' } });
+      const workers = runCli(['validate', '--format', format], { cwd: dir, env: { MEETING_RECORDS_THREADS: '3' } });
+      const automatic = runCli(['validate', '--format', format], { cwd: dir });
+      assert.equal(inProcess.code, 1);
+      assert.equal(workers.code, inProcess.code);
+      assert.equal(workers.stdout, inProcess.stdout);
+      assert.equal(automatic.stdout, inProcess.stdout);
+      if (format === 'json') {
+        const json = JSON.parse(inProcess.stdout);
+        assert.equal(json.length, 301);
+        assert.ok(json.some((e) => e.diagnostics.some((d) => d.code === 'duplicate-id')));
+        assert.ok(json.some((e) => e.diagnostics.some((d) => d.code === 'unknown-party')));
+      }
+    });
+  }
+});
+
+describe('--cache', () => {
+  test('a warm run prints what a cold run prints, and a changed file is validated again', () => {
+    const dir = generateCorpus(scratch(), 40, { perFolder: 10, invalidEvery: 5 });
+    const location = path.join(scratch(), 'cache.json');
+    const cold = runCli(['validate', '--format', 'json'], { cwd: dir });
+    const first = runCli(['validate', '--format', 'json', '--cache', '--cache-location', location], { cwd: dir });
+    assert.equal(first.stdout, cold.stdout);
+    assert.ok(fs.statSync(location).isFile(), 'the cache is one file');
+    const stamp = fs.statSync(location).mtimeMs;
+    const warm = runCli(['validate', '--format', 'json', '--cache-location', location], { cwd: dir });
+    assert.equal(warm.stdout, cold.stdout);
+    assert.equal(fs.statSync(location).mtimeMs, stamp, 'an unchanged cache is not rewritten');
+
+    const file = path.join(dir, 'part-000', 'r00001.meeting.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^level: .*$/m, 'level: nonsense'));
+    const changed = runCli(['validate', '--format', 'json', '--cache-location', location], { cwd: dir });
+    const entry = JSON.parse(changed.stdout).find((e) => e.file === 'part-000/r00001.meeting.yaml');
+    assert.ok(entry.diagnostics.some((d) => d.code === 'schema'));
+    assert.equal(changed.stdout, runCli(['validate', '--format', 'json'], { cwd: dir }).stdout);
+  });
+
+  test('other options make other cache keys; a corrupt cache is ignored', () => {
+    const dir = generateCorpus(scratch(), 10, { invalidEvery: 3 });
+    const location = path.join(scratch(), 'cache.json');
+    runCli(['validate', '--cache-location', location], { cwd: dir });
+    const off = runCli(['validate', '--format', 'json', '--cache-location', location, '--severity', 'unknown-party=off'], { cwd: dir });
+    assert.ok(JSON.parse(off.stdout).every((e) => e.diagnostics.every((d) => d.code !== 'unknown-party')));
+    fs.writeFileSync(location, '{not json');
+    const run = runCli(['validate', '--format', 'json', '--cache-location', location], { cwd: dir });
+    assert.equal(run.stdout, runCli(['validate', '--format', 'json'], { cwd: dir }).stdout);
+  });
+
+  test('the default location is node_modules/.cache/meeting-records/ under the working folder', () => {
+    const dir = generateCorpus(scratch(), 3);
+    runCli(['validate', '--cache'], { cwd: dir });
+    assert.ok(fs.existsSync(path.join(dir, 'node_modules', '.cache', 'meeting-records', 'validate-cache.json')));
+  });
+});
