@@ -446,6 +446,10 @@ export class Workbench {
 
   async screenshot(name) {
     mkdirSync(RESULTS, { recursive: true });
+    // Let fades (hover, menus, notifications) finish so the picture shows what a person sees.
+    await until('animations to finish', () => this.page.evaluate(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)),
+    { timeout: 3000 }).catch(() => {});
     const path = join(RESULTS, `${name}.png`);
     await this.page.screenshot({ path });
     return path;
