@@ -62,7 +62,7 @@ const enumRule = (enums) => ({
   comment: 'Enumerated values, only right after their own key.',
   patterns: [...enums].map(([key, values]) => ({
     match: `(?<=${key}:[ ]|${key}:[ ][\\"\'])(?:${alternatives(values)})${AFTER}`,
-    name: `support.constant.${key}.meeting-record`,
+    name: `constant.language.${key}.meeting-record`,
   })),
 });
 
@@ -107,7 +107,7 @@ const sharedRules = {
   date: {
     comment: 'ISO 8601 calendar date (YYYY-MM-DD) or month (YYYY-MM, used by follow_up).',
     match: `${BEFORE}\\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?${AFTER}`,
-    name: 'constant.other.date.meeting-record',
+    name: 'constant.numeric.date.meeting-record',
   },
   mechanism: valueRule(mechanisms.names, 'entity.name.type.mechanism.meeting-record', 'Canonical mechanism names of the bundled catalog.'),
   'mechanism-alias': valueRule(mechanisms.aliases, 'entity.name.type.mechanism.alias.meeting-record', 'Mechanism aliases (the validator suggests the canonical name).'),
