@@ -15,6 +15,7 @@ import { pathToUri } from './uris';
 export class CatalogSet {
   private readonly disk = new Map<string, CatalogFile>();
   private readonly open = new Map<string, CatalogFile>();
+  private readonly texts = new Map<CatalogFile, string>();
   catalog: CatalogIndex;
   /** Validator for open documents: caches each record's findings by text. */
   validator: Validator;
@@ -34,12 +35,19 @@ export class CatalogSet {
   /** Reads a catalog file's text; `uri` is kept as the origin of its entries. Returns whether anything changed. */
   set(key: string, uri: string, text: string, layer: 'disk' | 'open'): CatalogFile {
     const file = parseCatalogFile(text, uri);
-    (layer === 'disk' ? this.disk : this.open).set(key, file);
+    const map = layer === 'disk' ? this.disk : this.open;
+    const previous = map.get(key);
+    if (previous) this.texts.delete(previous);
+    map.set(key, file);
+    this.texts.set(file, text);
     return file;
   }
 
   delete(key: string, layer: 'disk' | 'open'): boolean {
-    return (layer === 'disk' ? this.disk : this.open).delete(key);
+    const map = layer === 'disk' ? this.disk : this.open;
+    const previous = map.get(key);
+    if (previous) this.texts.delete(previous);
+    return map.delete(key);
   }
 
   has(key: string): boolean {
@@ -51,12 +59,23 @@ export class CatalogSet {
   }
 
   clearDisk(): void {
+    for (const file of this.disk.values()) this.texts.delete(file);
     this.disk.clear();
   }
 
-  rebuild(): void {
+  /** The workspace catalog files in merge order (open editors' text first choice). */
+  private effectiveFiles(): CatalogFile[] {
     const keys = [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
-    const files = keys.map((k) => this.open.get(k) ?? this.disk.get(k)).filter((f): f is CatalogFile => f !== undefined);
+    return keys.map((k) => this.open.get(k) ?? this.disk.get(k)).filter((f): f is CatalogFile => f !== undefined);
+  }
+
+  /** The texts of the workspace catalog files, for index workers to build the same catalog. */
+  workspaceTexts(): Array<{ file: string; text: string }> {
+    return this.effectiveFiles().map((f) => ({ file: f.file, text: this.texts.get(f) ?? '' }));
+  }
+
+  rebuild(): void {
+    const files = this.effectiveFiles();
     this.catalog = buildCatalog(files);
     this.validator = new Validator(this.catalog);
     this.indexValidator = new Validator(this.catalog, 0);

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -11,6 +12,8 @@ import type { RecordLink } from './cards';
 import { CatalogSet } from './catalogs';
 import { countBySeverity, toLspDiagnostics } from './diagnostics';
 import { DocView, DocumentAnalyses } from './documents';
+import { indexInWorkers } from './indexPool';
+import type { IndexJob } from './indexWorker';
 import { formatError, type Logger } from './runner';
 import { SettingsStore, type ConfigurationFetcher } from './settings';
 import { displayName, keyOf, pathToUri, uriToPath } from './uris';
@@ -44,13 +47,17 @@ export interface WorkspaceOptions {
   bundleDir: string;
   /** The client pulls diagnostics (`textDocument/diagnostic`); nothing is pushed for open documents. */
   pullDiagnostics: boolean;
-  /** Untrusted workspace: workspace catalog files and workspace globs are ignored. */
+  /** Untrusted workspace: workspace catalog files are ignored. */
   trusted: boolean;
+  /** Script that runs as an index worker thread (the server bundle); in-process indexing when absent. */
+  workerScript?: string;
 }
 
 const MAX_DEBOUNCE_MS = 50;
 const INDEX_SLICE_MS = 10;
 const READ_BATCH = 64;
+/** Below this many files, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 400;
 const CATALOG_REINDEX_DELAY_MS = 300;
 const CATALOG_PATTERN = /\.catalog\.ya?ml$/i;
 
@@ -385,14 +392,37 @@ export class Workspace {
       for (const key of this.index.diskKeys()) if (!wanted.has(key)) for (const k of this.index.delete(key, 'disk')) affected.add(k);
       let done = 0;
       let lastReport = performance.now();
+      const report = (): void => {
+        if (progress && performance.now() - lastReport > 200) {
+          lastReport = performance.now();
+          progress.report(Math.floor((done / records.length) * 100), `${done} of ${records.length} files`);
+        }
+      };
+      const jobs: IndexJob[] = [];
+      for (const key of records) {
+        const settings = await this.settings.get(this.scopeOf(key));
+        jobs.push({ key, uri: this.uriOf(key), maxFileSize: settings.maxFileSize, severity: settings.severity });
+      }
+      let remaining: IndexJob[] = jobs;
+      if (this.options.workerScript && jobs.length >= WORKER_THRESHOLD) {
+        const threads = Math.max(1, Math.min(4, os.availableParallelism()));
+        remaining = await indexInWorkers(this.options.workerScript, threads, this.catalogs.workspaceTexts(), jobs, (results) => {
+          if (superseded()) return;
+          for (const { key, file } of results) {
+            for (const k of file ? this.index.set(file, 'disk') : this.index.delete(key, 'disk')) affected.add(k);
+          }
+          done += results.length;
+          report();
+        }, superseded);
+      }
       let sliceStart = performance.now();
-      for (let i = 0; i < records.length; i += READ_BATCH) {
+      for (let i = 0; i < remaining.length; i += READ_BATCH) {
         if (superseded()) return;
-        const batch = records.slice(i, i + READ_BATCH);
-        const texts = await Promise.all(batch.map((file) => readText(file)));
+        const batch = remaining.slice(i, i + READ_BATCH);
+        const texts = await Promise.all(batch.map((job) => readText(job.key)));
         for (let j = 0; j < batch.length; j++) {
           if (superseded()) return;
-          const key = batch[j];
+          const key = batch[j].key;
           const text = texts[j];
           if (text === undefined) {
             for (const k of this.index.delete(key, 'disk')) affected.add(k);
@@ -405,11 +435,9 @@ export class Workspace {
             sliceStart = performance.now();
           }
         }
-        if (progress && performance.now() - lastReport > 200) {
-          lastReport = performance.now();
-          progress.report(Math.floor((done / records.length) * 100), `${done} of ${records.length} files`);
-        }
+        report();
       }
+      if (superseded()) return;
       this.host.log.info(`Indexed ${records.length} record files in ${Math.round(performance.now() - started)} ms`);
       // Every open document and every published file may have gained or lost a duplicate id.
       for (const doc of this.host.allDocuments()) affected.add(keyOf(doc.uri));
