@@ -3,7 +3,7 @@
 // Everything here waits for conditions (selectors, text) with deadlines; no
 // fixed sleeps.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,13 +25,32 @@ const log = (...a) => console.log('[vscode-web]', ...a);
 /** Runs `npm run package` when the .vsix is missing; returns its path or throws. */
 export function ensureVsix() {
   const vsix = vsixPath();
-  if (existsSync(vsix)) return vsix;
+  if (existsSync(vsix)) {
+    const newer = newestSource();
+    if (!process.env.MEETING_RECORDS_VSIX && newer && newer.mtimeMs > statSync(vsix).mtimeMs) {
+      log(`warning: ${vsix} is older than ${newer.path}; run npm run package to test the current sources`);
+    }
+    return vsix;
+  }
   if (process.env.MEETING_RECORDS_VSIX) throw new Error(`MEETING_RECORDS_VSIX=${vsix} does not exist`);
   log(`${vsix} is missing: running npm run package`);
   const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status}); cannot test the extension without its .vsix`);
   if (!existsSync(vsix)) throw new Error(`npm run package succeeded but ${vsix} is not there`);
   return vsix;
+}
+
+/** The most recently modified file the .vsix is built from (for a staleness warning). */
+function newestSource() {
+  let best = null;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p)) visit(join(p, n));
+    else if (!best || st.mtimeMs > best.mtimeMs) best = { path: p, mtimeMs: st.mtimeMs };
+  };
+  for (const p of ['package.json', 'client/src', 'server/src', 'syntaxes', 'schemas', 'seeds/catalog', 'snippets', 'language-configuration.json']) visit(join(REPO, p));
+  return best;
 }
 
 /** Runs scripts/setup-code-server.sh (idempotent; fast when done). */
