@@ -98,8 +98,8 @@ async function runDesktop(getVsix) {
   const userData = join(ws.root, 'user-data');
   const extDir = join(ws.root, 'extensions');
   try {
-    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeBin.path, { platform: process.platform });
-    const inst = spawnSync(cli, [...cliArgs, '--extensions-dir', extDir, '--user-data-dir', userData, '--install-extension', vsix], { encoding: 'utf8', shell: process.platform === 'win32' });
+    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeBin.path, { reuseMachineInstall: true });
+    const inst = spawnSync(cli, [...cliArgs, `--extensions-dir=${extDir}`, `--user-data-dir=${userData}`, '--install-extension', vsix], { encoding: 'utf8', shell: process.platform === 'win32' });
     if (inst.status !== 0) fail(`installing ${vsix} failed:\n${inst.stdout}\n${inst.stderr}`);
     say(`VS Code: ${vscodeBin.path}; extension ${vsix}; workspace ${ws.dir} (${ws.seedCount} seed records)`);
     const results = join(ws.root, 'results.json');
@@ -108,8 +108,8 @@ async function runDesktop(getVsix) {
       extensionDevelopmentPath: hostExtension(join(ws.root, 'host')),
       extensionTestsPath: SUITE,
       extensionTestsEnv: { E2E_WORKSPACE: ws.dir, E2E_EXTENSION_ID: extensionId(), E2E_RESULTS: results },
-      launchArgs: [ws.dir, '--extensions-dir', extDir, '--user-data-dir', userData, '--disable-workspace-trust',
-        '--skip-welcome', '--skip-release-notes', '--disable-telemetry', '--disable-gpu'],
+      // runTests adds --no-sandbox, --skip-welcome, --disable-workspace-trust and friends itself.
+      launchArgs: [ws.dir, `--extensions-dir=${extDir}`, `--user-data-dir=${userData}`, '--disable-telemetry', '--disable-gpu'],
     });
     report(results);
   } catch (e) {
