@@ -6,6 +6,13 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { generateCorpus, runCli, scratch } from './helpers.mjs';
 
+/** Back-dates every file, as files in a real checkout are: the cache trusts their times at once. */
+function age(dir) {
+  const old = new Date(Date.now() - 3600_000);
+  for (const entry of fs.readdirSync(dir, { recursive: true })) fs.utimesSync(path.join(dir, entry), old, old);
+  return dir;
+}
+
 describe('worker threads', () => {
   let dir;
   before(() => {
@@ -35,7 +42,7 @@ describe('worker threads', () => {
 
 describe('--cache', () => {
   test('a warm run prints what a cold run prints, and a changed file is validated again', () => {
-    const dir = generateCorpus(scratch(), 40, { perFolder: 10, invalidEvery: 5 });
+    const dir = age(generateCorpus(scratch(), 40, { perFolder: 10, invalidEvery: 5 }));
     const location = path.join(scratch(), 'cache.json');
     const cold = runCli(['validate', '--format', 'json'], { cwd: dir });
     const first = runCli(['validate', '--format', 'json', '--cache', '--cache-location', location], { cwd: dir });
@@ -52,6 +59,23 @@ describe('--cache', () => {
     const entry = JSON.parse(changed.stdout).find((e) => e.file === 'part-000/r00001.meeting.yaml');
     assert.ok(entry.diagnostics.some((d) => d.code === 'schema'));
     assert.equal(changed.stdout, runCli(['validate', '--format', 'json'], { cwd: dir }).stdout);
+  });
+
+  test('an edit that keeps size and time is still seen when the time was too recent to trust', () => {
+    const dir = generateCorpus(scratch(), 2);
+    const location = path.join(scratch(), 'cache.json');
+    const file = path.join(dir, 'part-000', 'r00000.meeting.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    const stamp = fs.statSync(file);
+    runCli(['validate', '--cache-location', location], { cwd: dir });
+    // Same size, same mtime, different content: only the content hash can tell.
+    const edited = text.replace(/^level: \w/m, 'level: X');
+    assert.equal(edited.length, text.length);
+    assert.notEqual(edited, text);
+    fs.writeFileSync(file, edited);
+    fs.utimesSync(file, stamp.atime, stamp.mtime);
+    const run = runCli(['validate', '--format', 'json', '--cache-location', location], { cwd: dir });
+    assert.ok(JSON.parse(run.stdout).some((e) => e.diagnostics.some((d) => d.code === 'schema')), run.stdout);
   });
 
   test('other options make other cache keys; a corrupt cache is ignored', () => {

@@ -1,10 +1,11 @@
+import * as fs from 'node:fs';
 import type { CatalogIndex } from '../core/catalog';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
-import type { Diagnostic } from '../core/types';
 import { Validator, type SeverityOverrides, type ValidateOptions } from '../core/validate';
+import { applySeverity, toCliDiagnostic } from './diagnostics';
 import { fixFile } from './fix';
 import { readText } from './readText';
-import type { CliDiagnostic, FileResult } from './result';
+import type { CliDiagnostic, FileResult, RecordSummary } from './result';
 
 /** Everything a process (main or worker) needs to validate files exactly alike. Plain data: it is sent to workers. */
 export interface AnalyzeSettings {
@@ -36,18 +37,30 @@ export class FileAnalyzer {
     let text = read.text;
     let hash = read.hash;
     let fixed: number | undefined;
+    let stamp: FileResult['stamp'] = read.stat;
     const extra: CliDiagnostic[] = [];
     if (this.settings.fix) {
       const outcome = fixFile(file, read, validator, options);
       text = outcome.text;
       hash = outcome.hash;
-      if (outcome.applied > 0) fixed = outcome.applied;
+      if (outcome.applied > 0) {
+        fixed = outcome.applied;
+        stamp = statOf(file);
+      }
       if (outcome.problem) extra.push(outcome.problem);
     }
     const analysis = validator.validate(text, options);
     const diagnostics = applySeverity([...extra, ...analysis.diagnostics.map(toCliDiagnostic)], severity);
-    const records = analysis.records.map((r) => ({ id: r.id, idRange: r.idRange, range: r.range }));
+    // Records belong to the documents with content, in order; each starts on its document's first line.
+    const starts = analysis.chunks.filter((c) => c.hasContent).map((c) => analysis.lineIndex.positionAt(c.offset).line);
+    const records = analysis.records.map((r, i): RecordSummary => {
+      const summary: RecordSummary = { line: starts[i] ?? r.range.start.line };
+      if (r.id !== undefined) summary.id = r.id;
+      if (r.idRange !== undefined) summary.idRange = r.idRange;
+      return summary;
+    });
     const result: FileResult = { path: file, diagnostics, records, hash };
+    if (stamp) result.stamp = stamp;
     if (fixed !== undefined) result.fixed = fixed;
     return result;
   }
@@ -64,25 +77,11 @@ export class FileAnalyzer {
   }
 }
 
-export function toCliDiagnostic(d: Diagnostic): CliDiagnostic {
-  const out: CliDiagnostic = { code: d.code, severity: d.severity, message: cliMessage(d), range: d.range };
-  if (d.related) out.related = d.related;
-  if (d.fixes?.some((f) => f.safe)) out.fixable = true;
-  return out;
-}
-
-/** The core names the editor setting; on the command line the flag is what a person can change. */
-function cliMessage(d: Diagnostic): string {
-  return d.code === 'file-too-large' ? d.message.replace('(setting meetingRecords.maxFileSize)', '(--max-file-size)') : d.message;
-}
-
-/** `--severity` for every code, including the ones the core does not produce (io, encoding). Idempotent. */
-export function applySeverity(diagnostics: CliDiagnostic[], overrides: SeverityOverrides): CliDiagnostic[] {
-  const out: CliDiagnostic[] = [];
-  for (const d of diagnostics) {
-    const level = overrides[d.code];
-    if (level === 'off') continue;
-    out.push(level && level !== d.severity ? { ...d, severity: level } : d);
+function statOf(file: string): FileResult['stamp'] {
+  try {
+    const stat = fs.statSync(file);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
   }
-  return out;
 }

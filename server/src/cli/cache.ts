@@ -2,20 +2,31 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { atomicWrite } from './atomicWrite';
+import { hashBytes } from './readText';
 import type { FileResult } from './result';
 
 /**
  * `--cache`: results of unchanged files, keyed by each file's content hash
- * under a key made of everything else a result depends on (tool build,
- * schema, catalogs, options). It is one JSON file, read once and written
- * once (only when something changed), so a warm run costs reading the
- * records to hash them, not validating them.
+ * under a key made of everything else a result depends on (tool build with
+ * its bundled schema and catalog, workspace catalogs, options). It is one
+ * JSON file, read once and written once (only when something changed).
+ *
+ * A file whose size and modification time are what they were when its hash
+ * was taken is not read again; any other file is read and hashed. Times
+ * within two seconds of the read are never trusted (an edit in the same
+ * clock tick would keep both), so such files are hashed on the next run.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
+
+/** Modification times this recent, relative to the read, are not trusted to reveal a later edit. */
+const RACY_MS = 2000;
 
 interface Entry {
   /** Content hash of the file the result is about. */
   h: string;
+  /** Size in bytes and mtime when the hash was taken; m = 0: always hash. */
+  s: number;
+  m: number;
   r: Pick<FileResult, 'diagnostics' | 'records'>;
 }
 
@@ -48,16 +59,13 @@ export function cacheKey(parts: unknown): string {
 }
 
 export class ResultCache {
-  private files: Record<string, Entry>;
   private dirty = false;
 
   private constructor(
     readonly location: string,
     readonly key: string,
-    files: Record<string, Entry>,
-  ) {
-    this.files = files;
-  }
+    private readonly files: Record<string, Entry>,
+  ) {}
 
   /** Opens the cache; a missing, unreadable, corrupt or stale file is an empty cache. */
   static open(location: string, key: string): ResultCache {
@@ -72,10 +80,34 @@ export class ResultCache {
     return new ResultCache(location, key, Object.create(null) as Record<string, Entry>);
   }
 
-  get(file: string, hash: string): FileResult | undefined {
+  /** The stored result when the file is unchanged: a stat when its time can be trusted, else one read and a hash. */
+  lookup(file: string, readLimit: number): FileResult | undefined {
     const entry = this.files[file];
-    if (!entry || entry.h !== hash) return undefined;
-    return { path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash };
+    if (!entry) return undefined;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return undefined;
+    }
+    const hit = (): FileResult => ({ path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash: entry.h });
+    if (entry.m !== 0 && entry.m === stat.mtimeMs && entry.s === stat.size) return hit();
+    if (stat.size > readLimit || !stat.isFile()) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    if (hashBytes(bytes) !== entry.h) return undefined;
+    // Same content under a new time (touched, checked out again): remember the time.
+    const m = trustedTime(stat.mtimeMs);
+    if (entry.s !== stat.size || entry.m !== m) {
+      entry.s = stat.size;
+      entry.m = m;
+      this.dirty = true;
+    }
+    return hit();
   }
 
   /** Results that depend on more than the content (an unreadable file, a refused write, a crash) are not kept. */
@@ -87,9 +119,11 @@ export class ResultCache {
       }
       return;
     }
+    const s = result.stamp?.size ?? -1;
+    const m = result.stamp ? trustedTime(result.stamp.mtimeMs) : 0;
     const current = this.files[result.path];
-    if (current && current.h === result.hash) return;
-    this.files[result.path] = { h: result.hash, r: { diagnostics: result.diagnostics, records: result.records } };
+    if (current && current.h === result.hash && current.s === s && current.m === m) return;
+    this.files[result.path] = { h: result.hash, s, m, r: { diagnostics: result.diagnostics, records: result.records } };
     this.dirty = true;
   }
 
@@ -106,4 +140,9 @@ export class ResultCache {
       return `could not write the cache ${this.location}: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+}
+
+/** 0 (hash next time) when the time is too recent to prove a later edit would change it. */
+function trustedTime(mtimeMs: number): number {
+  return Date.now() - mtimeMs < RACY_MS ? 0 : mtimeMs;
 }

@@ -92,7 +92,8 @@ function expandGlob(
 }
 
 interface IgnoreLevel {
-  dir: string;
+  /** The folder of the .gitignore, with a trailing separator: paths below it start with this. */
+  prefix: string;
   rules: Ignore;
 }
 
@@ -161,7 +162,7 @@ function withOwnIgnore(levels: IgnoreLevel[], dir: string): IgnoreLevel[] {
   } catch {
     return levels;
   }
-  return [...levels, { dir, rules: ignore().add(text) }];
+  return [...levels, { prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(text) }];
 }
 
 /**
@@ -187,8 +188,8 @@ function enclosingIgnores(root: string): IgnoreLevel[] {
 function isIgnored(full: string, isDir: boolean, levels: readonly IgnoreLevel[]): boolean {
   let ignored = false;
   for (const level of levels) {
-    const rel = toPosix(path.relative(level.dir, full));
-    if (!rel || rel.startsWith('..')) continue;
+    if (!full.startsWith(level.prefix)) continue;
+    const rel = toPosix(full.slice(level.prefix.length));
     const verdict = level.rules.test(isDir ? `${rel}/` : rel);
     if (verdict.ignored) ignored = true;
     else if (verdict.unignored) ignored = false;
@@ -222,6 +223,8 @@ export function toPosix(file: string): string {
 
 /** How a file is shown: relative to the working folder when inside it, else absolute. */
 export function displayPath(file: string, cwd: string): string {
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (file.startsWith(prefix) && !file.includes(`${path.sep}..`)) return toPosix(file.slice(prefix.length));
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? toPosix(rel) : toPosix(file);
 }

@@ -7,17 +7,18 @@ import { UsageError } from './errors';
 import { TOOL_VERSION } from './formats/rules';
 import { MAIN_HELP, VALIDATE_HELP } from './help';
 import { processIO, write, type CliIO } from './io';
-import { RENDER_USAGE, runRender } from './render';
-import { runValidate } from './validateRun';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Commands load on first use: `render` never pays for validation's start-up, nor a cached validation for rendering's.
 const COMMANDS: Record<string, Command> = {
-  validate: runValidate,
-  render: (args, io) => runRender(args, io),
+  validate: (args, io) => (require('./validateRun') as typeof import('./validateRun')).runValidate(args, io),
+  render: (args, io) => (require('./render') as typeof import('./render')).runRender(args, io),
   help: async (args, io) => {
     const topic = args[0];
-    const text = topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? `${RENDER_USAGE}\n` : MAIN_HELP;
+    const renderUsage = (): string => `${(require('./render') as typeof import('./render')).RENDER_USAGE}\n`;
+    const text = topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? renderUsage() : MAIN_HELP;
     await write(io.stdout, text);
     return 0;
   },

@@ -12,8 +12,8 @@ export interface CliDiagnostic extends Omit<Diagnostic, 'fixes'> {
 export interface RecordSummary {
   id?: string;
   idRange?: Range;
-  /** The record's document range, to group diagnostics per record (JUnit). */
-  range: Range;
+  /** 0-based line where the record's YAML document starts (its `---` line, or 0), to group diagnostics per record. */
+  line: number;
 }
 
 export interface FileResult {
@@ -25,6 +25,8 @@ export interface FileResult {
   fixed?: number;
   /** Content hash of the text the diagnostics are about; absent when the file could not be read. */
   hash?: string;
+  /** Size and modification time of the file the diagnostics are about, for the cache's quick check. */
+  stamp?: { size: number; mtimeMs: number };
   /** An internal error while validating this file (a bug): the run reports it and exits 2. */
   failure?: string;
 }

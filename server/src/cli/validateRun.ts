@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
-import { BUNDLED_CATALOG_FILES, parseCatalogFile } from '../core/catalogFile';
-import { RECORD_SCHEMA } from '../core/schema';
 import { duplicateIdDiagnostics } from '../core/workspace';
-import { applySeverity, FileAnalyzer, toCliDiagnostic, type AnalyzeSettings } from './analyze';
+import type { AnalyzeSettings } from './analyze';
 import { cacheKey, ResultCache, resolveCacheLocation } from './cache';
 import { UsageError } from './errors';
+import { applySeverity, ioDiagnostic, toCliDiagnostic } from './diagnostics';
 import { collectFiles, displayPath } from './files';
 import { formatReport } from './formats';
 import { TOOL_VERSION } from './formats/rules';
@@ -14,7 +13,7 @@ import { VALIDATE_HELP } from './help';
 import { useColor, write, type CliIO } from './io';
 import { analyzeInWorkers, analyzeSafely } from './pool';
 import { Progress } from './progress';
-import { decodeUtf8, hashBytes, ioMessage, surelyTooLarge } from './readText';
+import { decodeUtf8, hashBytes, ioMessage } from './readText';
 import { compareDiagnostics, summarize, type CliDiagnostic, type FileResult, type ReportedFile } from './result';
 import { selectShard } from './shard';
 import { parseValidateArgs, type ValidateOptions } from './validateArgs';
@@ -78,8 +77,9 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
   const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings)) : undefined;
   const todo: number[] = [];
   for (let i = 0; i < paths.length; i++) {
-    const hit = cache ? cachedResult(cache, paths[i], settings) : undefined;
-    if (hit) results[i] = hit;
+    const hit = cache?.lookup(paths[i], settings.maxFileSize * 3 + 3);
+    // With --fix, a file with fixable problems is done again so the fixes get written.
+    if (hit && !(settings.fix && hit.diagnostics.some((d) => d.fixable))) results[i] = hit;
     else todo.push(i);
   }
   const progress = Progress.for(io.stderr, todo.length);
@@ -92,7 +92,7 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
   const threads = threadCount(todo.length, io.env);
   const leftover = threads > 1 ? await analyzeInWorkers(paths, todo, settings, threads, onResult) : todo;
   if (leftover.length > 0) {
-    const analyzer = new FileAnalyzer(settings);
+    const analyzer = new (heavy().analyze.FileAnalyzer)(settings);
     for (const index of leftover) onResult(index, analyzeSafely(analyzer, paths[index]));
   }
   progress.clear();
@@ -113,34 +113,6 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   return Math.max(1, Math.min(availableParallelism(), 16, Math.ceil(files / 100)));
 }
 
-/** A cached result for the file's current bytes; one read, no parse. With --fix, files with fixable problems are redone. */
-function cachedResult(cache: ResultCache, file: string, settings: AnalyzeSettings): FileResult | undefined {
-  let bytes: Buffer;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      if (surelyTooLarge(size, settings.maxFileSize)) return undefined;
-      bytes = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const n = fs.readSync(fd, bytes, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      if (read < size) return undefined;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  const hit = cache.get(file, hashBytes(bytes));
-  if (!hit) return undefined;
-  if (settings.fix && hit.diagnostics.some((d) => d.fixable)) return undefined;
-  return hit;
-}
-
 let buildFingerprint: string | undefined;
 
 /** Everything a result depends on besides the file's content. */
@@ -152,11 +124,10 @@ function runKey(settings: AnalyzeSettings): string {
       buildFingerprint = '';
     }
   }
+  // The build's bytes cover the schema and the bundled catalog, which are inlined in it.
   return cacheKey({
     version: TOOL_VERSION,
     build: buildFingerprint,
-    schema: RECORD_SCHEMA,
-    bundled: BUNDLED_CATALOG_FILES,
     catalogs: settings.catalogs,
     maxFileSize: settings.maxFileSize,
     severity: Object.entries(settings.severity).sort(([a], [b]) => compareText(a, b)),
@@ -198,7 +169,7 @@ function loadCatalogs(
     catalogs.push({ file, text: decoded.text, path });
   }
   for (const c of catalogs) {
-    const diagnostics = parseCatalogFile(c.text, c.file).diagnostics.map(toCliDiagnostic);
+    const diagnostics = heavy().catalogFile.parseCatalogFile(c.text, c.file).diagnostics.map(toCliDiagnostic);
     if (diagnostics.length > 0) entries.push({ path: c.path, file: c.file, records: [], diagnostics });
   }
   return { catalogs: catalogs.map(({ file, text }) => ({ file, text })), entries };
@@ -234,8 +205,16 @@ function finalDiagnostics(diagnostics: readonly CliDiagnostic[], options: Valida
   return shown.sort(compareDiagnostics);
 }
 
-function ioDiagnostic(message: string): CliDiagnostic {
-  return { code: 'io', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+/**
+ * The validator (yaml, ajv, the schema, the catalog) loads on first use
+ * only: a run answered from the cache never pays for it.
+ */
+function heavy(): { analyze: typeof import('./analyze'); catalogFile: typeof import('../core/catalogFile') } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    analyze: require('./analyze') as typeof import('./analyze'),
+    catalogFile: require('../core/catalogFile') as typeof import('../core/catalogFile'),
+  };
 }
 
 /** Code-unit order: the same on every machine and locale. */

@@ -54,17 +54,17 @@ function testCases(f: ReportedFile): Case[] {
   return used ? [fileCase, ...perRecord] : perRecord;
 }
 
-/** The record a diagnostic belongs to: the last one starting at or before its line. */
+/** The record a diagnostic belongs to: the last one whose document starts at or before its line. */
 function recordOf(records: readonly RecordSummary[], d: CliDiagnostic): number {
   let found = -1;
   records.forEach((r, i) => {
-    if (r.range.start.line <= d.range.start.line) found = i;
+    if (r.line <= d.range.start.line) found = i;
   });
   return found < 0 && records.length > 0 ? 0 : found;
 }
 
 function caseName(record: RecordSummary, index: number): string {
-  return record.id ?? `document ${index + 1} (line ${record.range.start.line + 1})`;
+  return record.id ?? `document ${index + 1} (line ${record.line + 1})`;
 }
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
