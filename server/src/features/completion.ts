@@ -143,6 +143,8 @@ function fieldLines(name: string, path: Path, column: number, stops: TabStops, i
     }
     return [[column, head], [column + INDENT, `- $${stops.take()}`]];
   }
+  // A party, mechanism or document title gets an empty stop: the list of names opens there.
+  if (input.roles.roleOf(path)) return [[column, `${head} $${stops.take()}`]];
   return [[column, `${head} ${valuePlaceholder(schema, stops, input, depth)}`]];
 }
 
@@ -339,8 +341,12 @@ function mechanismItems(input: CompletionInput, context: ValueContext): Completi
 function documentItems(input: CompletionInput, context: ValueContext): CompletionItem[] {
   const catalogTitles = new Set(input.catalog.documents.map((d) => d.title));
   const workspaceOnly: DocumentEntry[] = [];
-  for (const title of input.documentTitles.keys()) {
-    if (!catalogTitles.has(title)) workspaceOnly.push({ title, type: '' });
+  // The value being typed is itself a title of the workspace (this record is indexed): not a suggestion.
+  const line = input.lines[input.position.line] ?? '';
+  const current = line.slice(context.start, context.end);
+  for (const [title, count] of input.documentTitles) {
+    if (catalogTitles.has(title) || (title === current && count <= 1)) continue;
+    workspaceOnly.push({ title, type: '' });
   }
   const entries: DocumentEntry[] = [...input.catalog.documents, ...workspaceOnly];
   const matches = matchNames(

@@ -1,0 +1,194 @@
+// Completion over stdio: what appears in the suggest widget, and what gets inserted.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { applyEdits, makeWorkspace, record, startServer, textAt } from './harness.mjs';
+
+/**
+ * VS Code keeps an item only when the word typed so far (the text from the
+ * edit range's start to the cursor) fuzzy-matches its filterText: every
+ * character in order, case-insensitively, the first one at a word start.
+ */
+function survivesClientFilter(item, typed) {
+  if (!typed) return true;
+  const filter = (item.filterText ?? item.label).toLowerCase();
+  const word = typed.toLowerCase();
+  let j = 0;
+  for (let i = 0; i < filter.length && j < word.length; i++) if (filter[i] === word[j]) j++;
+  return j === word.length && filter.startsWith(word[0]);
+}
+
+describe('completion', () => {
+  let client;
+  let ws;
+  let n = 0;
+  before(async () => {
+    ws = makeWorkspace({
+      'other.meeting.yaml': record({ id: '2024-07-26-other' }).replace(
+        'source:',
+        'documents:\n  - title: Joint Statement on the 35th Anniversary of Dialogue Relations\n    type: joint-statement\n    status: adopted\nsource:',
+      ),
+    });
+    client = await startServer({ folders: [ws.dir] });
+    await client.indexed();
+  });
+  after(async () => {
+    await client.shutdown();
+    ws.cleanup();
+  });
+
+  /** Opens `text` (with `|` marking the cursor) and asks for completion there. */
+  async function completeAt(textWithCursor) {
+    const offset = textWithCursor.indexOf('|');
+    const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+    const uri = ws.uri(`c${n++}.meeting.yaml`);
+    await client.open(uri, text);
+    const lines = text.slice(0, offset).split('\n');
+    const at = { line: lines.length - 1, character: lines.at(-1).length };
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: at });
+    client.close(uri);
+    return { list, text, at, labels: list.items.map((i) => i.label) };
+  }
+
+  test('top-level keys: the missing ones, required first, none already present', async () => {
+    const base = record().replace('date: 2024-07-26\n', '');
+    const { list, labels } = await completeAt(`${base}|`);
+    assert.ok(!labels.includes('id') && !labels.includes('title') && !labels.includes('source'));
+    for (const key of ['date', 'title_en', 'end_date', 'format', 'chair', 'documents', 'notes']) assert.ok(labels.includes(key), key);
+    const sorted = [...list.items].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.equal(sorted[0].label, 'date', 'the missing required field comes first');
+    assert.match(sorted[0].detail, /required/);
+    assert.match(sorted[0].documentation.value, /YYYY-MM-DD|date/i);
+  });
+
+  test('nested keys under a mapping and inside a list item', async () => {
+    const location = await completeAt(record().replace('  city: Vientiane\n', '  city: Vientiane\n  |\n'));
+    assert.deepEqual(location.labels.sort(), ['venue']);
+    const inItem = await completeAt(record().replace('source:', 'documents:\n  - title: Vientiane Declaration\n    |\nsource:'));
+    assert.deepEqual(inItem.labels.sort(), ['parties', 'period', 'status', 'type']);
+    const typed = await completeAt(record().replace('source:', 'documents:\n  - title: Vientiane Declaration\n    ty|\nsource:'));
+    const type = typed.list.items.find((i) => i.label === 'type');
+    assert.deepEqual(type.textEdit.range, { start: { line: typed.at.line, character: 4 }, end: { line: typed.at.line, character: 6 } });
+    assert.equal(type.textEdit.newText, 'type: ${1|declaration,joint-statement,statement,plan-of-action,work-plan,vision,agreement,protocol,roadmap,programme,report,framework,code-of-conduct,other|}');
+    assert.equal(type.insertTextFormat, 2);
+  });
+
+  test('snippets fill the required fields of lists and mappings, indented where the key is', async () => {
+    const { list, text, at } = await completeAt(record().replace('partners:\n  - Republic of Korea\n', '').replace('source:\n  publisher: VnExpress\n  url: https://vnexpress.net/a\n', 'doc|'));
+    const documents = list.items.find((i) => i.label === 'documents');
+    const statuses = 'adopted,signed,proposed,planned,under-negotiation,ratified,reviewed,implemented,noted';
+    assert.equal(
+      documents.textEdit.newText,
+      `documents:\n  - title: $1\n    type: \${2|declaration,joint-statement,statement,plan-of-action,work-plan,vision,agreement,protocol,roadmap,programme,report,framework,code-of-conduct,other|}\n    status: \${3|${statuses}|}`,
+    );
+    assert.equal(textAt(text, documents.textEdit.range), 'doc');
+    assert.deepEqual(documents.textEdit.range.start, { line: at.line, character: 0 });
+    const source = list.items.find((i) => i.label === 'source');
+    assert.match(source.textEdit.newText, /^source:\n {2}publisher: .+\n {2}url: /);
+    const partners = list.items.find((i) => i.label === 'partners');
+    assert.equal(partners.textEdit.newText, 'partners:\n  - $1');
+    assert.equal(partners.command?.command, 'editor.action.triggerSuggest', 'the party list opens right after');
+  });
+
+  test('enum values come with their descriptions', async () => {
+    const { list } = await completeAt(record().replace('level: ministerial', 'level: |'));
+    assert.deepEqual(list.items.map((i) => i.label), ['summit', 'ministerial', 'senior-officials', 'ambassadors', 'working-level', 'other']);
+    assert.equal(list.items[0].kind, 20);
+    assert.match(list.items[0].documentation.value, /Summit|heads of state/i);
+    const format = await completeAt(record().replace('level: ministerial', 'level: ministerial\nformat: on|'));
+    const online = format.list.items.find((i) => i.label === 'online');
+    assert.deepEqual(textAt(format.text, online.textEdit.range), 'on');
+    assert.equal(online.textEdit.newText, 'online');
+  });
+
+  test('parties by alias without accents: "nhat" inserts Japan over the typed word, and survives the editor\'s filter', async () => {
+    const { list, text } = await completeAt(record().replace('  - Republic of Korea', '  - Republic of Korea\n  - nhat|'));
+    assert.equal(list.isIncomplete, true);
+    const [first] = list.items;
+    assert.equal(first.label, 'Japan');
+    assert.equal(first.textEdit.newText, 'Japan');
+    assert.equal(textAt(text, first.textEdit.range), 'nhat');
+    assert.ok(survivesClientFilter(first, 'nhat'), first.filterText);
+    assert.equal(applyEdits(text, [first.textEdit]), record().replace('  - Republic of Korea', '  - Republic of Korea\n  - Japan'));
+    assert.match(first.documentation.value, /Nhật Bản/);
+  });
+
+  test('"Hàn Q" finds the Republic of Korea; ISO codes and English variants work; the canonical name is always inserted', async () => {
+    const korea = await completeAt(record().replace('  - Republic of Korea', '  - Hàn Q|'));
+    const item = korea.list.items[0];
+    assert.equal(item.label, 'Republic of Korea');
+    assert.equal(textAt(korea.text, item.textEdit.range), 'Hàn Q');
+    assert.equal(item.textEdit.newText, 'Republic of Korea');
+    assert.ok(survivesClientFilter(item, 'Hàn Q'), item.filterText);
+    const iso = await completeAt(record().replace('chair: ', '').replace('level: ministerial', 'level: ministerial\nchair: JP|'));
+    assert.equal(iso.list.items[0].label, 'Japan');
+    assert.ok(survivesClientFilter(iso.list.items[0], 'JP'));
+    const vietnam = await completeAt(record().replace('  country: Lao PDR', '  country: Vietnam|'));
+    assert.equal(vietnam.list.items[0].label, 'Viet Nam');
+    assert.equal(vietnam.list.items[0].textEdit.newText, 'Viet Nam');
+    assert.ok(survivesClientFilter(vietnam.list.items[0], 'Vietnam'));
+  });
+
+  test('never a party already in the same list (whatever spelling it uses); other places still offer it', async () => {
+    const list = await completeAt(record().replace('  - Republic of Korea', '  - Nhật Bản\n  - China\n  - |'));
+    assert.ok(!list.labels.includes('Japan') && !list.labels.includes('China'));
+    assert.ok(list.labels.includes('Republic of Korea'));
+    const flow = await completeAt(record().replace('source:', 'documents:\n  - title: X\n    type: statement\n    status: adopted\n    parties: [ASEAN, Ja|]\nsource:'));
+    assert.equal(flow.list.items[0].label, 'Japan');
+    assert.equal(textAt(flow.text, flow.list.items[0].textEdit.range), 'Ja');
+    assert.ok(!flow.labels.includes('ASEAN'));
+    for (const [what, text] of [
+      ['delegations[].party', record().replace('source:', 'delegations:\n  - party: Nhật|\nsource:')],
+      ['initiatives[].proposed_by', record().replace('source:', 'initiatives:\n  - title: X\n    proposed_by: Nhật|\nsource:')],
+      ['participants', record().replace('source:', 'participants:\n  - Japan\n  - Nhật|\nsource:')],
+    ]) {
+      const result = await completeAt(text);
+      if (what === 'participants') assert.ok(!result.labels.includes('Japan'), what);
+      else assert.equal(result.list.items[0].label, 'Japan', what);
+    }
+  });
+
+  test('mechanisms by name and alias; quoting is kept', async () => {
+    const apt = await completeAt(record().replace('mechanism: ASEAN+1', 'mechanism: ASEAN 3|'));
+    assert.equal(apt.list.items[0].label, 'ASEAN+3');
+    assert.equal(apt.list.items[0].textEdit.newText, 'ASEAN+3');
+    const vi = await completeAt(record().replace('mechanism: ASEAN+1', 'mechanism: cap cao dong|'));
+    assert.equal(vi.list.items[0].label, 'EAS');
+    const quoted = await completeAt(record().replace('mechanism: ASEAN+1', 'mechanism: "Diễn đàn|"'));
+    assert.equal(quoted.list.items[0].label, 'ARF');
+    assert.equal(textAt(quoted.text, quoted.list.items[0].textEdit.range), 'Diễn đàn');
+    assert.equal(applyEdits(quoted.text, [quoted.list.items[0].textEdit]).includes('mechanism: "ARF"'), true);
+  });
+
+  test('document titles from the catalog and from every record in the workspace', async () => {
+    const { list, text } = await completeAt(record().replace('source:', 'documents:\n  - title: Joint Statement on the 35|\nsource:'));
+    const fromWorkspace = list.items.find((i) => i.label === 'Joint Statement on the 35th Anniversary of Dialogue Relations');
+    assert.ok(fromWorkspace);
+    assert.match(fromWorkspace.detail, /workspace/);
+    assert.equal(textAt(text, fromWorkspace.textEdit.range), 'Joint Statement on the 35');
+    const catalog = await completeAt(record().replace('source:', 'documents:\n  - title: Tầm nhìn ASEAN|\nsource:'));
+    assert.equal(catalog.list.items[0].label, 'Vision Statement on ASEAN-Japan Friendship and Cooperation');
+    assert.match(catalog.list.items[0].detail, /catalog vision/);
+    assert.ok(survivesClientFilter(catalog.list.items[0], 'Tầm nhìn ASEAN'));
+  });
+
+  test('an empty file offers a whole-record snippet', async () => {
+    const { list } = await completeAt('|');
+    const skeleton = list.items.find((i) => i.label === 'New meeting record');
+    assert.ok(skeleton);
+    assert.equal(skeleton.insertTextFormat, 2);
+    const lines = skeleton.textEdit.newText.split('\n');
+    assert.equal(lines[0], 'version: 1');
+    for (const key of ['id: ', 'title: ', 'mechanism: ', 'level: ${', 'date: ', 'source:']) assert.ok(lines.some((l) => l.startsWith(key)), key);
+    assert.ok(lines.some((l) => l.startsWith('  publisher: ')));
+    const withComment = await completeAt('# A record\n|');
+    assert.ok(withComment.labels.includes('New meeting record'));
+    const second = await completeAt(`${record()}---\n|`);
+    assert.ok(second.labels.includes('New meeting record'), 'a new document of a multi-record file');
+  });
+
+  test('nothing inside comments, free text and block scalars', async () => {
+    assert.deepEqual((await completeAt(record().replace('title: ', 'title: Hội nghị |'))).labels, []);
+    assert.deepEqual((await completeAt(`${record()}# partners: Nh|\n`)).labels, []);
+    assert.deepEqual((await completeAt(`${record()}notes: |\n  Nh|\n`)).labels, []);
+  });
+});
