@@ -59,6 +59,7 @@ export class ClientHost implements vscode.Disposable {
     vscode.workspace.createFileSystemWatcher(CATALOG_FILE_GLOB),
   ];
   private readonly documentStateEmitter = new vscode.EventEmitter<DocumentStateParams>();
+  private readonly problemCountsEmitter = new vscode.EventEmitter<string>();
   private readonly clientChangeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
@@ -67,9 +68,17 @@ export class ClientHost implements vscode.Disposable {
   private startedTrusted = vscode.workspace.isTrusted;
   /** Counts from the current client's `publishDiagnostics`, by document URI. */
   private readonly published = new Map<string, ProblemCounts>();
+  /** Last reported errors/warnings/skipped of each document, to tell real changes from re-validation. */
+  private readonly reportedCounts = new Map<string, string>();
 
-  /** The server reported the state of one document (for the status bar and the panels). */
+  /** The server reported the state of one document (for the status bar). */
   readonly onDidChangeDocumentState = this.documentStateEmitter.event;
+  /**
+   * A document's problem counts changed (its URI as `uri.toString()` spells it): typing re-validates
+   * often, but a preview banner or the overview table only needs redrawing when these change,
+   * which also happens without an edit there (a catalog or a record with the same id changed).
+   */
+  readonly onDidChangeProblemCounts = this.problemCountsEmitter.event;
   /** A new client started or the old one went away: per-document state from before is stale. */
   readonly onDidChangeClient = this.clientChangeEmitter.event;
 
@@ -79,6 +88,7 @@ export class ClientHost implements vscode.Disposable {
       this.traceChannel,
       ...this.watchers,
       this.documentStateEmitter,
+      this.problemCountsEmitter,
       this.clientChangeEmitter,
       // Workspace catalogs and settings were ignored until now: start over with them. (VS Code
       // may also fire this while starting up in an already trusted workspace: no restart then.)
@@ -126,9 +136,15 @@ export class ClientHost implements vscode.Disposable {
   private async replaceClient(): Promise<LanguageClient | undefined> {
     await this.disposeClient();
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, this.serverOptions(), this.clientOptions());
-    client.onNotification(DocumentStateNotification, (params: DocumentStateParams) =>
-      this.documentStateEmitter.fire(params),
-    );
+    client.onNotification(DocumentStateNotification, (params: DocumentStateParams) => {
+      // Re-spelled the way VS Code writes URIs, so listeners can compare with `uri.toString()`.
+      const state = { ...params, uri: vscode.Uri.parse(params.uri).toString() };
+      this.documentStateEmitter.fire(state);
+      const counts = `${state.errors}/${state.warnings}/${state.skipped ?? ''}`;
+      if (this.reportedCounts.get(state.uri) === counts) return;
+      this.reportedCounts.set(state.uri, counts);
+      this.problemCountsEmitter.fire(state.uri);
+    });
     this.client = client;
     this.startedTrusted = vscode.workspace.isTrusted;
     this.clientChangeEmitter.fire();
@@ -147,6 +163,7 @@ export class ClientHost implements vscode.Disposable {
     if (!client) return;
     this.client = undefined;
     this.published.clear();
+    this.reportedCounts.clear();
     this.clientChangeEmitter.fire();
     try {
       await client.dispose(STOP_TIMEOUT_MS);

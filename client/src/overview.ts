@@ -23,8 +23,6 @@ export class OverviewPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stale = false;
   private generation = 0;
-  /** Last reported problem counts per document URI. */
-  private readonly counts = new Map<string, string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -37,13 +35,7 @@ export class OverviewPanel implements vscode.Disposable {
       watcher.onDidCreate(later),
       watcher.onDidChange(later),
       watcher.onDidDelete(later),
-      // Typing re-validates often; the table changes only when a file's problem counts do.
-      host.onDidChangeDocumentState((state) => {
-        const counts = `${state.errors}/${state.warnings}`;
-        if (this.counts.get(state.uri) === counts) return;
-        this.counts.set(state.uri, counts);
-        later();
-      }),
+      host.onDidChangeProblemCounts(later),
       host.onDidChangeClient(later),
       vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => {

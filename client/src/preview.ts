@@ -92,7 +92,6 @@ class RecordPreview {
   private request: vscode.CancellationTokenSource | undefined;
   /** Set when a render was due while the panel was hidden. */
   private stale = false;
-  private lastCounts: string | undefined;
   private disposed = false;
 
   constructor(
@@ -116,12 +115,8 @@ class RecordPreview {
           this.schedule(previewDebounceMs(this.resource));
         }
       }),
-      // Problems can change without an edit here: a catalog or another record (duplicate ids) changed.
-      host.onDidChangeDocumentState((state) => {
-        const counts = `${state.errors}/${state.warnings}/${state.skipped ?? ''}`;
-        if (state.uri !== this.resource.toString() || counts === this.lastCounts) return;
-        this.lastCounts = counts;
-        this.schedule(previewDebounceMs(this.resource));
+      host.onDidChangeProblemCounts((uri) => {
+        if (uri === this.resource.toString()) this.schedule(previewDebounceMs(this.resource));
       }),
       host.onDidChangeClient(() => this.schedule(previewDebounceMs(this.resource))),
     );
@@ -135,7 +130,6 @@ class RecordPreview {
   follow(resource: vscode.Uri): void {
     if (sameUri(resource, this.resource)) return;
     this.resource = resource;
-    this.lastCounts = undefined;
     this.panel.title = previewTitle(resource);
     this.remember(resource);
     this.schedule(0);
