@@ -6,7 +6,13 @@ import type { CatalogIndex, DocumentEntry, MechanismEntry, PartyEntry } from '..
  */
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (ch) => `\\${ch}`);
+  // Only what changes inline rendering: cards never start a line with record text, so `-`, `+`, `#` and `.` stay plain.
+  return text.replace(/[\\`*_{}[\]<>|~]/g, (ch) => `\\${ch}`);
+}
+
+/** Escaped text that starts a line: a leading `#`, `-`, `+`, `=` or `1.` must not become a heading or a list. */
+function escapeLine(text: string): string {
+  return escapeMarkdown(text).replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -59,7 +65,7 @@ export function partyCard(entry: PartyEntry): string {
 export function mechanismCard(entry: MechanismEntry, catalog: CatalogIndex): string {
   const lines: string[] = [`**${escapeMarkdown(text(entry.name) ?? '')}** — ${escapeMarkdown(text(entry.full_name) ?? '')}`];
   const vi = text(entry.full_name_vi);
-  if (vi) lines.push(escapeMarkdown(vi));
+  if (vi) lines.push(escapeLine(vi));
   const founded = text(entry.founded);
   if (founded) lines.push(`Founded ${escapeMarkdown(founded)}`);
   if (Array.isArray(entry.members) && entry.members.length > 0) {
@@ -67,7 +73,7 @@ export function mechanismCard(entry: MechanismEntry, catalog: CatalogIndex): str
     lines.push(`Members: the ${asean} ASEAN member states and ${entry.members.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')}`);
   }
   if (text(entry.series_prefix) && typeof entry.first_year === 'number') {
-    lines.push(`Numbered yearly: ${escapeMarkdown(String(entry.series_prefix))}\\-N is held in ${entry.first_year} + N`);
+    lines.push(`Numbered yearly: ${escapeMarkdown(String(entry.series_prefix))}-N is held in ${entry.first_year} + N`);
   }
   const summary = text(entry.summary);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);

@@ -1,0 +1,92 @@
+// Hover over stdio: the cards a user reads when pointing at a name or a key.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { makeWorkspace, positionOf, record, seed, startServer, textAt } from './harness.mjs';
+
+describe('hover', () => {
+  let client;
+  let ws;
+  let uri;
+  let text;
+  before(async () => {
+    ws = makeWorkspace({
+      'seeds/001.meeting.yaml': seed('001-amm51-asean-plus-one.meeting.yaml'),
+      'seeds/004.meeting.yaml': seed('004-som-apt-eas-singapore.meeting.yaml'),
+    });
+    client = await startServer({ folders: [ws.dir] });
+    await client.indexed();
+    uri = ws.uri('seeds/004.meeting.yaml');
+    text = seed('004-som-apt-eas-singapore.meeting.yaml');
+    await client.open(uri, text);
+  });
+  after(async () => {
+    await client.shutdown();
+    ws.cleanup();
+  });
+
+  const hoverAt = (needle, options) => client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, options) });
+
+  test('a party card: names, kind, since when, relationship, mechanisms, and the records that mention it', async () => {
+    const hover = await hoverAt('Japan, Republic', { delta: 2 });
+    assert.equal(hover.contents.kind, 'markdown');
+    const card = hover.contents.value;
+    assert.match(card, /\*\*Japan\*\* · Nhật Bản/);
+    assert.match(card, /Dialogue partner · dialogue partner since 1973/);
+    assert.match(card, /Relationship: Comprehensive Strategic Partnership \(2023\)/);
+    assert.match(card, /Mechanisms: ASEAN\+1, ASEAN\+3, EAS/);
+    // Japan: one record of 001 (the ASEAN-Japan session) and both records of 004.
+    assert.match(card, /Mentioned in 3 records in this workspace:/);
+    assert.ok(card.includes(`](${ws.uri('seeds/001.meeting.yaml')}#L10)`), 'a link to the line where the record starts in 001');
+    assert.ok(card.includes(`](${uri}#L7)`));
+    assert.equal(textAt(text, hover.range), 'Japan');
+  });
+
+  test('Republic of Korea: dialogue partner since 1989', async () => {
+    const hover = await hoverAt('Republic of Korea]', { delta: 3 });
+    assert.match(hover.contents.value, /\*\*Republic of Korea\*\* · Hàn Quốc/);
+    assert.match(hover.contents.value, /since 1989/);
+  });
+
+  test('a mechanism card: full names, founded, members', async () => {
+    const hover = await hoverAt('mechanism: ASEAN+3', { delta: 13 });
+    const card = hover.contents.value;
+    assert.match(card, /\*\*ASEAN\+3\*\* — ASEAN Plus Three/);
+    assert.match(card, /Hợp tác ASEAN\+3/);
+    assert.match(card, /Founded 1997/);
+    assert.match(card, /Members: the 11 ASEAN member states and China, Japan, Republic of Korea/);
+    assert.match(card, /Used by 1 record/);
+  });
+
+  test('a document card: type, parties, year, and the records that cite it', async () => {
+    const hover = await hoverAt('title: ASEAN Plus Three Cooperation Work Plan', { delta: 12 });
+    const card = hover.contents.value;
+    assert.match(card, /\*\*ASEAN Plus Three Cooperation Work Plan 2018-2022\*\*/);
+    assert.match(card, /work-plan/);
+    assert.match(card, /Parties: /);
+    assert.match(card, /Cited by 1 record in this workspace/);
+  });
+
+  test('keys: the schema description, whether required, and the allowed values', async () => {
+    const level = await hoverAt('level: senior', { delta: 2 });
+    assert.match(level.contents.value, /^\*\*level\*\*/);
+    assert.match(level.contents.value, /\*\*Required\.\*\*/);
+    assert.match(level.contents.value, /Allowed values:\n- `summit` — /);
+    assert.match(level.contents.value, /- `working-level`/);
+    assert.equal(textAt(text, level.range), 'level');
+    const status = await hoverAt('status: reviewed', { delta: 1 });
+    assert.match(status.contents.value, /`under-negotiation`/);
+    const enumValue = await hoverAt('senior-officials', { delta: 3 });
+    assert.match(enumValue.contents.value, /^\*\*senior-officials\*\*\n\n./);
+  });
+
+  test('an unknown party suggests the nearest names; free text has no hover', async () => {
+    const other = ws.uri('typo.meeting.yaml');
+    const typo = record().replace('  - Republic of Korea', '  - Japn');
+    await client.open(other, typo);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: other }, position: positionOf(typo, 'Japn', { delta: 1 }) });
+    assert.match(hover.contents.value, /Unknown party: not in the catalog\.\n\nDid you mean \*\*Japan\*\*/);
+    const none = await client.request('textDocument/hover', { textDocument: { uri: other }, position: positionOf(typo, 'VnExpress', { delta: 2 }) });
+    assert.equal(none, null);
+    client.close(other);
+  });
+});
