@@ -39,8 +39,8 @@ const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wants = (section) => !only || only.includes(section);
 
 const CONFIG = smoke
-  ? { sizes: [50, 200], multi: { count: 10, lines: 50 }, edits: 2, warmup: 1, requests: 2, workspaceFiles: 200, cliFiles: 200, cliRuns: 1, duringIndexingEdits: 2 }
-  : { sizes: [50, 500, 5000], multi: { count: 200, lines: 50 }, edits: 20, warmup: 3, requests: 20, workspaceFiles: 10_000, cliFiles: 5_000, cliRuns: 3, duringIndexingEdits: 20 };
+  ? { sizes: [50, 200], multi: { count: 10, lines: 50 }, edits: 2, warmup: 1, requests: 2, workspaceFiles: 200, cliFiles: 200, cliRuns: 1 }
+  : { sizes: [50, 500, 5000], multi: { count: 200, lines: 50 }, edits: 20, warmup: 3, requests: 20, workspaceFiles: 10_000, cliFiles: 5_000, cliRuns: 3 };
 
 const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
 const tempDirs = [];
@@ -254,56 +254,69 @@ async function measureWorkspace() {
 
 async function indexOnce(workspace, ids, { editWhileIndexing }) {
   const count = ids.size;
-
-  let endAt;
-  let indexToken;
-  let beginTitle;
-  let resolveEnd;
-  const ended = new Promise((r) => (resolveEnd = r));
+  // Indexing is over when every work-done progress the server began has ended and the
+  // index answers workspace/symbol with every id (a superseded run also ends its progress).
+  const active = new Set();
+  const titles = new Set();
+  const quietEnds = [];
+  let begins = 0;
+  let wake = () => {};
   const server = await startServerWithProgress(workspace, (entry) => {
-    // The first work-done progress the server begins is its indexing (its title is recorded to check).
-    if (entry.kind === 'begin' && indexToken === undefined) {
-      indexToken = entry.token;
-      beginTitle = entry.title;
+    if (entry.kind === 'begin') {
+      active.add(entry.token);
+      titles.add(entry.title);
+      begins++;
     }
-    if (entry.kind === 'end' && entry.token === indexToken && endAt === undefined) {
-      endAt = entry.at;
-      resolveEnd();
+    if (entry.kind === 'end' && active.delete(entry.token) && active.size === 0) {
+      quietEnds.push(entry.at);
+      wake();
     }
   });
   const out = {};
+  let stopTyping = false;
   try {
-    let editDuringIndexing;
-    let editing;
-    if (editWhileIndexing) editing = typeDuringIndexing(server, workspace, () => endAt !== undefined);
-
-    // Wait for the indexing progress to end; if the server reports no progress, poll workspace/symbol instead.
+    const editing = editWhileIndexing ? typeDuringIndexing(server, workspace, () => stopTyping) : undefined;
     const deadline = performance.now() + 180_000;
+    let endAt;
     let method = 'progress-end';
     let symbolCount;
+    let progressEnds = 0;
     while (endAt === undefined && performance.now() < deadline) {
-      await Promise.race([ended, sleep(1000)]);
-      if (endAt === undefined && indexToken === undefined && performance.now() - server.initializedAt > 5000) {
+      if (quietEnds.length === 0) await Promise.race([new Promise((r) => (wake = r)), sleep(1000)]);
+      while (endAt === undefined && quietEnds.length > 0) {
+        const at = quietEnds.shift();
+        progressEnds++;
+        symbolCount = await countSymbols(server, ids);
+        if (symbolCount >= count) endAt = at;
+      }
+      // A server that reports no progress: poll workspace/symbol until it knows every id.
+      if (endAt === undefined && begins === 0 && performance.now() - server.initializedAt > 5000) {
         method = 'workspace-symbol';
         symbolCount = await countSymbols(server, ids);
         if (symbolCount >= count) endAt = performance.now();
       }
     }
-    if (editing) editDuringIndexing = await editing;
-    if (endAt === undefined) throw new Error(`indexing did not finish within 180 s\n${server.stderr.slice(-2000)}`);
+    stopTyping = true;
+    const typed = editing ? await editing : undefined;
+    if (endAt === undefined) throw new Error(`indexing did not finish within 180 s (${symbolCount} of ${count} ids found)\n${server.stderr.slice(-2000)}`);
     out.indexMs = round(endAt - server.spawnedAt);
     out.indexMsFromInitialized = round(endAt - server.initializedAt);
     out.measuredBy = method;
-    out.progressTitle = beginTitle;
-    // Check the index is complete: every generated id is found by workspace/symbol.
-    symbolCount ??= await countSymbols(server, ids);
+    out.progressTitles = [...titles];
+    out.progressBegun = begins;
+    out.progressEndsBeforeComplete = Math.max(0, progressEnds - 1);
     out.idsFoundByWorkspaceSymbol = symbolCount;
     await sleep(200);
     const rss = server.rss();
     out.rssBytes = rss;
     out.rssMB = rss === undefined ? undefined : round(rss / 2 ** 20, 1);
-    if (editDuringIndexing) out.editDuringIndexing = editDuringIndexing;
+    if (typed) {
+      // Only keystrokes sent before indexing ended count.
+      const during = typed.filter((e) => e.sentAt < endAt).map((e) => e.ms);
+      out.editDuringIndexing = { ...summarize(during), editsAfterIndexing: typed.length - during.length };
+    }
   } finally {
+    stopTyping = true;
     await server.stop();
   }
   return out;
@@ -316,23 +329,24 @@ async function startServerWithProgress(workspace, onProgress) {
   return server;
 }
 
-/** Types into one record of the workspace while it is being indexed; only edits answered before indexing ended count. */
-async function typeDuringIndexing(server, workspace, indexingDone) {
+/** Types into one record of the workspace from start-up until told to stop; returns each keystroke's send time and latency. */
+async function typeDuringIndexing(server, workspace, stop) {
   const uri = pathToFileURL(join(workspace, 'batch-000', 'record-00001.meeting.yaml')).href;
   let text = readFileSync(fileURLToPath(uri), 'utf8');
   await server.open(uri, text, 'meeting-record', 1);
   const topic = text.split('\n').findIndex((l) => l === 'topics:') + 1;
   let column = text.split('\n')[topic].length;
-  const samples = [];
-  for (let v = 2; samples.length < CONFIG.duringIndexingEdits && v < 2 + CONFIG.duringIndexingEdits * 20; v++) {
+  const typed = [];
+  for (let v = 2; !stop() && v < 10_000; v++) {
     const position = { line: topic, character: column };
     text = insertAt(text, position, 'x');
     column += 1;
+    const sentAt = performance.now();
     const r = await server.change(uri, v, { range: { start: position, end: position }, rangeLength: 0, text: 'x' }, text);
-    if (indexingDone()) break;
-    samples.push(r.ms);
+    typed.push({ sentAt, ms: r.ms });
+    await sleep(20); // about a fast typist's pace
   }
-  return { ...summarize(samples), note: samples.length < CONFIG.duringIndexingEdits ? `indexing ended after ${samples.length} edits` : undefined };
+  return typed;
 }
 
 async function countSymbols(server, ids) {
@@ -357,8 +371,22 @@ async function countSymbols(server, ids) {
 
 // ---------------------------------------------------------------- CLI
 
+/**
+ * CPU time (user + system, ms) of this process's waited-for children, from
+ * /proc/self/stat (cutime + cstime, in clock ticks of 10 ms). Less sensitive
+ * than wall time to other work on the machine; undefined off Linux.
+ */
+function childrenCpuMs() {
+  const stat = safeRead('/proc/self/stat');
+  if (!stat) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+  return (Number(fields[16 - 3]) + Number(fields[17 - 3])) * 10;
+}
+
 function timeProcess(command, args, { cwd = ROOT, captureStdout = false } = {}) {
   return new Promise((resolvePromise, reject) => {
+    const cpu0 = childrenCpuMs();
     const t0 = performance.now();
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout = [];
@@ -373,7 +401,9 @@ function timeProcess(command, args, { cwd = ROOT, captureStdout = false } = {}) 
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      resolvePromise({ ms: performance.now() - t0, code, stdout: captureStdout ? Buffer.concat(stdout).toString('utf8') : undefined, stdoutBytes, stderr });
+      const ms = performance.now() - t0;
+      const cpu1 = childrenCpuMs();
+      resolvePromise({ ms, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, code, stdout: captureStdout ? Buffer.concat(stdout).toString('utf8') : undefined, stdoutBytes, stderr });
     });
   });
 }
@@ -386,26 +416,30 @@ async function measureCli(corpus) {
   const plainJson = await timeProcess(process.execPath, [CLI, 'validate', '--format', 'json', corpus], { captureStdout: true });
   const summary = summarizeJson(plainJson);
   const cold = [];
+  const coldCpu = [];
   let coldRun;
   for (let i = 0; i < runs; i++) {
     coldRun = await timeProcess(process.execPath, [CLI, 'validate', corpus]);
     cold.push(coldRun.ms);
+    coldCpu.push(coldRun.cpuMs);
   }
   // The first cached run fills the cache (a cold run plus writing it); the next ones are warm.
   const fill = await timeProcess(process.execPath, [CLI, 'validate', '--cache', '--cache-location', cacheLocation, corpus]);
   const warm = [];
+  const warmCpu = [];
   let warmRun;
   for (let i = 0; i < runs; i++) {
     warmRun = await timeProcess(process.execPath, [CLI, 'validate', '--cache', '--cache-location', cacheLocation, corpus]);
     warm.push(warmRun.ms);
+    warmCpu.push(warmRun.cpuMs);
   }
   // Results must be identical with and without the cache.
   const cachedJson = await timeProcess(process.execPath, [CLI, 'validate', '--format', 'json', '--cache', '--cache-location', cacheLocation, corpus], { captureStdout: true });
   return {
     command: `node dist/cli.js validate <folder of ${CONFIG.cliFiles} files>`,
-    cold: { ...summarize(cold), exitCode: coldRun.code },
+    cold: { ...summarize(cold), cpuMs: cpuMedian(coldCpu), exitCode: coldRun.code },
     cacheFill: { ms: round(fill.ms), exitCode: fill.code },
-    warm: { ...summarize(warm), exitCode: warmRun.code, command: 'validate --cache --cache-location <tmp> <folder>' },
+    warm: { ...summarize(warm), cpuMs: cpuMedian(warmCpu), exitCode: warmRun.code, command: 'validate --cache --cache-location <tmp> <folder>' },
     jsonCold: { ms: round(plainJson.ms), exitCode: plainJson.code },
     jsonWarm: { ms: round(cachedJson.ms), exitCode: cachedJson.code },
     results: {
@@ -445,6 +479,10 @@ function summarizeJson(run) {
   return { files: parsed.length, filesWithErrors, errors, warnings, byCode };
 }
 
+function cpuMedian(samples) {
+  return samples.every((x) => typeof x === 'number') ? summarize(samples).median : undefined;
+}
+
 function countFlaws(kind) {
   let n = 0;
   for (let i = 0; i < CONFIG.cliFiles; i++) if (corpusFlaw(i) === kind) n++;
@@ -455,10 +493,12 @@ async function measureAjv(corpus) {
   const glob = `${corpus}/**/*.meeting.yaml`;
   const args = [AJV, 'validate', '-s', SCHEMA, '-d', glob, '--spec=draft7', '-c', 'ajv-formats', '--strict=false'];
   const times = [];
+  const cpu = [];
   let last;
   for (let i = 0; i < CONFIG.cliRuns; i++) {
     last = await timeProcess(process.execPath, args);
     times.push(last.ms);
+    cpu.push(last.cpuMs);
   }
   const invalid = (last.stderr.match(/ invalid$/gm) ?? []).length;
   const valid = ((last.stdout ?? '') + last.stderr).match(/ valid$/gm)?.length ?? 0;
@@ -466,6 +506,7 @@ async function measureAjv(corpus) {
   return {
     command: `ajv validate -s schemas/meeting-record.schema.json -d '<folder>/**/*.meeting.yaml' --spec=draft7 -c ajv-formats --strict=false`,
     ...summarize(times),
+    cpuMs: cpuMedian(cpu),
     exitCode: last.code,
     filesReportedInvalid: invalid,
     filesReportedValid: valid,
@@ -493,8 +534,8 @@ function evaluateTargets(report) {
   const yls = report.editor?.yamlLanguageServer;
   const sizes = CONFIG.sizes.map((n) => `lines${n}`);
   const multiKey = `records${CONFIG.multi.count}`;
-  if (ours && !ours.error) {
-    if (yls && !yls.error) {
+  if (ran(ours)) {
+    if (ran(yls)) {
       const editRatios = [...sizes, multiKey].map((k) => speedup(yls.editToDiagnostics[k]?.median, ours.editToDiagnostics[k]?.median));
       const minEdit = Math.min(...editRatios.filter((r) => r !== null));
       t.editVsYamlLanguageServer10x = target('edit→diagnostics ≥ 10× faster than yaml-language-server at every size (medians)', minEdit, minEdit >= 10, { perSize: Object.fromEntries([...sizes, multiKey].map((k, i) => [k, editRatios[i]])) });
@@ -521,14 +562,14 @@ function evaluateTargets(report) {
     }
   }
   const ws = report.workspace;
-  if (ws && !ws.error && !ws.skipped) {
+  if (ran(ws)) {
     t.index10kUnder10s = target(`${ws.files.toLocaleString('en')} records indexed in < 10 s (spawn → indexing progress end)`, ws.indexMs, ws.indexMs < 10_000 && ws.idsFoundByWorkspaceSymbol === ws.files);
     t.rssUnder300MB = target('server RSS after indexing < 300 MB', ws.rssMB, ws.rssMB < 300);
     if (ws.editDuringIndexing?.n) t.noKeystrokeWaitsForIndexing = target('edit→diagnostics while indexing: median ≤ 20 ms (a keystroke never waits for the index)', ws.editDuringIndexing.median, ws.editDuringIndexing.median <= 20);
   }
   const cli = report.cli;
-  if (cli?.ours && !cli.ours.error) {
-    if (cli.ajvCli && !cli.ajvCli.error) t.cliColdNoSlowerThanAjv = target('CLI cold run ≤ ajv-cli on the same corpus (medians, ms)', cli.ours.cold.median, cli.ours.cold.median <= cli.ajvCli.median, { ajvCliMs: cli.ajvCli.median });
+  if (ran(cli?.ours)) {
+    if (ran(cli.ajvCli)) t.cliColdNoSlowerThanAjv = target('CLI cold run ≤ ajv-cli on the same corpus (medians, ms)', cli.ours.cold.median, cli.ours.cold.median <= cli.ajvCli.median, { ajvCliMs: cli.ajvCli.median });
     else t.cliColdNoSlowerThanAjv = target('CLI cold run ≤ ajv-cli on the same corpus', null, null, { skipped: 'alternatives not run' });
     t.cliWarmUnder300ms = target('CLI warm run with --cache < 0.3 s', cli.ours.warm.median, cli.ours.warm.median < 300 && cli.ours.results.identicalWithCache === true);
   }
@@ -544,7 +585,7 @@ function printTable(report) {
   const lines = [];
   const ours = report.editor?.ours;
   const yls = report.editor?.yamlLanguageServer;
-  if (ours && !ours.error) {
+  if (ran(ours)) {
     lines.push('', 'Editor latency over stdio (median / p95, ms)');
     lines.push(pad(['case', 'edit→diag ours', 'edit→diag YLS', '×', 'completion ours', 'completion YLS', '×', 'hover ours', 'hover YLS', 'compl. after edit ours']));
     for (const key of Object.keys(ours.editToDiagnostics)) {
@@ -571,13 +612,13 @@ function printTable(report) {
     }
   }
   const ws = report.workspace;
-  if (ws && !ws.error && !ws.skipped) {
+  if (ran(ws)) {
     lines.push('', `Workspace: ${ws.files} files indexed in ${fmt(ws.indexMs)} (${ws.measuredBy}), ${ws.idsFoundByWorkspaceSymbol} ids found, RSS ${fmt(ws.rssMB, 'MB')}; edit while indexing median ${fmt(ws.editDuringIndexing?.median)}`);
   }
   const cli = report.cli;
-  if (cli?.ours && !cli.ours.error) {
+  if (ran(cli?.ours)) {
     lines.push('', `CLI on ${cli.files} files: cold ${fmt(cli.ours.cold.median)}, warm (--cache) ${fmt(cli.ours.warm.median)}, identical results with cache: ${cli.ours.results.identicalWithCache}`);
-    if (cli.ajvCli && !cli.ajvCli.error) lines.push(`ajv-cli: ${fmt(cli.ajvCli.median)} (exit ${cli.ajvCli.exitCode}, ${cli.ajvCli.filesReportedInvalid} files reported invalid); ours cold is ${cli.ratio.coldSpeedup}× ajv-cli`);
+    if (ran(cli.ajvCli)) lines.push(`ajv-cli: ${fmt(cli.ajvCli.median)} (exit ${cli.ajvCli.exitCode}, ${cli.ajvCli.filesReportedInvalid} files reported invalid); ours cold is ${cli.ratio.coldSpeedup}× ajv-cli`);
   }
   lines.push('', 'Targets');
   for (const [name, t] of Object.entries(report.targets)) lines.push(`  ${t.pass === true ? 'PASS' : t.pass === false ? 'FAIL' : 'n/a '}  ${name}: ${t.value ?? '—'}  (${t.target})`);
@@ -588,6 +629,9 @@ function pad(cells) {
   const widths = [9, 15, 14, 6, 16, 15, 6, 11, 10, 22];
   return cells.map((c, i) => String(c).padEnd(widths[i] ?? 12)).join(' ');
 }
+
+/** A section that ran (not skipped, not failed). */
+const ran = (x) => Boolean(x) && typeof x === 'object' && !x.error && !x.skipped;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -630,7 +674,7 @@ async function main() {
     let theirs;
     if (alternatives) {
       theirs = await guarded('yaml-language-server', () => measureEditor('yls', cases));
-      if (theirs && !theirs.error) {
+      if (ran(theirs)) {
         theirs.editToDiagnosticsComputeOnly = Object.fromEntries(Object.entries(theirs.editToDiagnostics).map(([k, s]) => [k, { median: round(s.median - 200), p95: round(s.p95 - 200) }]));
       }
     }
@@ -639,7 +683,7 @@ async function main() {
       ours,
       yamlLanguageServer: theirs ?? { skipped: smoke ? 'smoke run' : 'alternatives not run' },
       ratios:
-        ours && !ours.error && theirs && !theirs.error
+        ran(ours) && ran(theirs)
           ? {
               editToDiagnostics: ratios(ours.editToDiagnostics, theirs.editToDiagnostics),
               completion: ratios(ours.completion, theirs.completion),
@@ -666,14 +710,25 @@ async function main() {
       corpus: 'generated in os.tmpdir(), 100 files per sub-folder, 45–80 lines each; 1% with an unknown party (error), 3% with an alias (warning)',
       ours,
       ajvCli: ajv,
-      ratio: ours && !ours.error && ajv && !ajv.error && !ajv.skipped ? { coldSpeedup: speedup(ajv.median, ours.cold.median), warmSpeedup: speedup(ajv.median, ours.warm.median) } : null,
+      ratio: ran(ours) && ran(ajv)
+        ? { coldSpeedup: speedup(ajv.median, ours.cold.median), warmSpeedup: speedup(ajv.median, ours.warm.median), coldCpuRatio: speedup(ajv.cpuMs, ours.cold.cpuMs) }
+        : null,
     };
   } else report.cli = { skipped: 'not selected' };
 
-  report.targets = evaluateTargets(report);
+  try {
+    report.targets = evaluateTargets(report);
+  } catch (error) {
+    report.targets = { error: { target: 'evaluating the targets', value: null, pass: null, message: String(error) } };
+  }
+  report.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x));
   report.durationMs = round(performance.now() - started);
-  printTable(report);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  try {
+    printTable(report);
+  } catch (error) {
+    log(`(could not print the table: ${error instanceof Error ? error.message : error})`);
+  }
 }
 
 try {
