@@ -92,15 +92,17 @@ describe('exit status', () => {
 describe('help and version', () => {
   test('--version prints the package version', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const run = runCli(['--version']);
-    assert.equal(run.code, 0);
-    assert.equal(run.stdout.trim(), version);
+    for (const args of [['--version'], ['validate', '--version']]) {
+      const run = runCli(args);
+      assert.equal(run.code, 0);
+      assert.equal(run.stdout.trim(), version);
+    }
   });
 
   test('validate --help documents every flag and the shard caveat', () => {
     const run = runCli(['validate', '--help']);
     assert.equal(run.code, 0);
-    for (const flag of ['--format', '--max-warnings', '--quiet', '--catalog', '--fix', '--shard', '--cache', '--cache-location', '--max-file-size', '--severity', '--help']) {
+    for (const flag of ['--format', '--max-warnings', '--quiet', '--catalog', '--fix', '--shard', '--cache', '--cache-location', '--max-file-size', '--severity', '--help', '--version']) {
       assert.ok(run.stdout.includes(flag), flag);
     }
     assert.match(run.stdout, /Duplicate ids are then\s+only found within the shard/);

@@ -42,6 +42,7 @@ Options:
       --severity C=L      set code C to level L: error, warning, information, hint or off
                           (repeatable, or comma-separated)
   -h, --help              show this help
+      --version           print the version
 
 Codes: ${RULE_CODES.join(', ')}
 

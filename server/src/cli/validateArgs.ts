@@ -21,6 +21,7 @@ export interface ValidateOptions {
   maxFileSize: number;
   severity: SeverityOverrides;
   help: boolean;
+  version: boolean;
 }
 
 const OPTIONS = {
@@ -35,6 +36,7 @@ const OPTIONS = {
   'max-file-size': { type: 'string' },
   severity: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 const LEVELS: ReadonlyArray<Severity | 'off'> = ['error', 'warning', 'information', 'hint', 'off'];
@@ -63,6 +65,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
     maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseCount('--max-file-size', v['max-file-size'], 1),
     severity: parseSeverities(v.severity ?? []),
     help: v.help ?? false,
+    version: v.version ?? false,
   };
 }
 

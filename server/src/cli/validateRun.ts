@@ -28,6 +28,10 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
     await write(io.stdout, VALIDATE_HELP);
     return 0;
   }
+  if (options.version) {
+    await write(io.stdout, `${TOOL_VERSION}\n`);
+    return 0;
+  }
   const cwd = io.cwd;
   const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd);
   let files = collected.records.map((path) => ({ path, file: displayPath(path, cwd) })).sort((a, b) => compareText(a.file, b.file));
