@@ -32,7 +32,7 @@ import { hover } from './features/hover';
 import { runIndexWorker } from './features/indexWorker';
 import { renderPreview } from './features/preview';
 import { references } from './features/references';
-import { runSafe, runSafeNotification } from './features/runner';
+import { isPosition, runSafe, runSafeNotification } from './features/runner';
 import { documentSymbols } from './features/symbols';
 import { uriToPath } from './features/uris';
 import { Workspace } from './features/workspace';
@@ -175,7 +175,7 @@ function main(): void {
       const w = ws();
       const uri = params.textDocument.uri;
       const doc = w.linesOf(uri);
-      if (!doc || w.isCatalogUri(uri)) return emptyCompletion;
+      if (!doc || w.isCatalogUri(uri) || !isPosition(params.position)) return emptyCompletion;
       const shift = (r: Range): Range =>
         doc.bomShift && r.start.line === 0 ? { start: { line: 0, character: r.start.character + 1 }, end: r.end.line === 0 ? { line: 0, character: r.end.character + 1 } : r.end } : r;
       const position = doc.bomShift && params.position.line === 0 ? { line: 0, character: Math.max(0, params.position.character - 1) } : params.position;
@@ -195,7 +195,7 @@ function main(): void {
   connection.onHover((params, token) =>
     runSafe(log, 'hover', null, token, async () => {
       const view = await ws().view(params.textDocument.uri);
-      if (!view) return null;
+      if (!view || !isPosition(params.position)) return null;
       return hover({
         analysis: view.analysis,
         position: view.toAnalysis(params.position),
@@ -209,7 +209,7 @@ function main(): void {
   connection.onDefinition((params, token) =>
     runSafe(log, 'definition', null, token, async () => {
       const view = await ws().view(params.textDocument.uri);
-      if (!view) return null;
+      if (!view || !isPosition(params.position)) return null;
       const catalogs = ws().catalogs;
       return definition({ analysis: view.analysis, position: view.toAnalysis(params.position), catalog: catalogs.catalog, locate: (e) => catalogs.locationOf(e) });
     }),
@@ -218,7 +218,7 @@ function main(): void {
   connection.onReferences((params, token) =>
     runSafe(log, 'references', [], token, async () => {
       const view = await ws().view(params.textDocument.uri);
-      if (!view) return [];
+      if (!view || !isPosition(params.position)) return [];
       const catalogs = ws().catalogs;
       return references({
         analysis: view.analysis,

@@ -64,3 +64,10 @@ export function runSafeNotification(log: Logger, what: string, work: () => void 
     log.error(formatError(what, error));
   }
 }
+
+/** A well-formed LSP position (clients can send anything; a negative line is not a place in a file). */
+export function isPosition(value: unknown): value is { line: number; character: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { line, character } = value as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+}
