@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { LANGUAGE_ID, ValidateWorkspaceRequest, type ValidateWorkspaceResult } from '../../server/src/protocol';
 import { errorMessage, type ClientHost } from './client';
 
-const PROBLEMS_PANEL_COMMAND = 'workbench.actions.view.problems';
+/** Focuses the Problems panel; `workbench.actions.view.problems` would toggle it closed when it is already open. */
+export const PROBLEMS_PANEL_COMMAND = 'workbench.panel.markers.view.focus';
 /** The snippet, in snippets/meeting-record.code-snippets, that "New Meeting Record" inserts. */
 const NEW_RECORD_SNIPPET = 'Meeting record';
 

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { DocumentStateParams } from '../../server/src/protocol';
 import type { ClientHost } from './client';
+import { PROBLEMS_PANEL_COMMAND } from './commands';
 import { isRecordDocument } from './config';
 
 /** What the item shows; `undefined` counts mean the server has not reported yet. */
@@ -27,7 +28,7 @@ export class RecordStatusBar implements vscode.Disposable {
 
   constructor(private readonly host: ClientHost) {
     this.item.name = 'Meeting Records';
-    this.item.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };
+    this.item.command = { command: PROBLEMS_PANEL_COMMAND, title: 'Show Problems' };
     this.disposables = [
       this.item,
       host.onDidChangeDocumentState((state) => {

@@ -131,7 +131,7 @@ function keySpanAt(doc: Document.Parsed, text: string, offset: number): Span | u
         stack.push(pair.key, pair.value);
       }
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      for (const item of node.items) stack.push(item);
     }
   }
   return best;

@@ -101,7 +101,8 @@ export class Validator {
       const placed = analysis.findings
         .map((f) => placeFinding(f, analysis.chunk.offset, lineIndex, options.severity))
         .filter((d): d is Diagnostic => d !== undefined);
-      diagnostics.push(...placed);
+      // A loop, not push(...placed): a file may hold hundreds of thousands of findings, more than a call's arguments.
+      for (const d of placed) diagnostics.push(d);
       if (analysis.chunk.hasContent) records.push(recordInfo(analysis, records.length, lineIndex, placed));
     }
     return { text, lineIndex, chunks: analyses.map((a) => a.chunk), records, diagnostics };
