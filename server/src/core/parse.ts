@@ -64,6 +64,8 @@ export function parseChunk(text: string, offset: number): ParsedChunk {
       prettyErrors: false,
       strict: true,
       merge: false,
+      // Problems are reported as diagnostics; nothing may be printed (toJS would warn on stderr about collection keys).
+      logLevel: 'error',
     }) as Document.Parsed;
   } catch (error) {
     return failedChunk(text, offset, describeThrown(error));
