@@ -39,8 +39,8 @@ const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wants = (section) => !only || only.includes(section);
 
 const CONFIG = smoke
-  ? { sizes: [50, 200], multi: { count: 10, lines: 50 }, edits: 2, warmup: 1, requests: 2, workspaceFiles: 200, cliFiles: 200, cliRuns: 1 }
-  : { sizes: [50, 500, 5000], multi: { count: 200, lines: 50 }, edits: 20, warmup: 3, requests: 20, workspaceFiles: 10_000, cliFiles: 5_000, cliRuns: 3 };
+  ? { sizes: [50, 200], multi: { count: 10, lines: 50 }, edits: 2, warmup: 1, requests: 2, workspaceFiles: 200, cliFiles: 200, cliRuns: 1, warmupDocumentEdits: 3 }
+  : { sizes: [50, 500, 5000], multi: { count: 200, lines: 50 }, edits: 20, warmup: 3, requests: 20, workspaceFiles: 10_000, cliFiles: 5_000, cliRuns: 3, warmupDocumentEdits: 15 };
 
 const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
 const tempDirs = [];
@@ -146,6 +146,15 @@ async function measureEditor(kind, cases) {
     const probe = await server.open(probeUri, `${makeRecord(0, { lines: 50 }).text}titel: typo\n`, languageId);
     result.checks.schemaApplied = probe.diagnostics.some((d) => /titel/.test(d.message));
     server.close(probeUri);
+    await warmUp(server, workspace, languageId);
+    // The floor under every request: a JSON-RPC round trip the server answers at once (unknown method → error).
+    const floor = [];
+    for (let i = 0; i < 23; i++) {
+      const t0 = performance.now();
+      await server.connection.sendRequest('bench/noSuchMethod', {}).catch(() => undefined);
+      if (i >= 3) floor.push(performance.now() - t0);
+    }
+    result.roundTripFloor = summarize(floor);
 
     for (const c of cases) {
       const uri = pathToFileURL(join(workspace, `${c.key}.meeting.yaml`)).href;
@@ -182,6 +191,7 @@ async function measureEditor(kind, cases) {
       const completion = [];
       const hover = [];
       let completionItems;
+      let completionBytes;
       let hoverHasContent;
       for (let i = 0; i < CONFIG.warmup + CONFIG.requests; i++) {
         const cr = await server.timeRequest('textDocument/completion', at);
@@ -191,11 +201,13 @@ async function measureEditor(kind, cases) {
           hover.push(hr.ms);
         }
         completionItems = Array.isArray(cr.result) ? cr.result.length : cr.result?.items?.length ?? 0;
+        completionBytes = JSON.stringify(cr.result ?? null).length;
         hoverHasContent = Boolean(hr.result && hr.result.contents && JSON.stringify(hr.result.contents).length > 2);
       }
       result.completion[c.key] = summarize(completion);
       result.hover[c.key] = summarize(hover);
       checks.completionItems = completionItems;
+      checks.completionResponseChars = completionBytes;
       checks.hoverHasContent = hoverHasContent;
 
       // Completion right after a keystroke (the document changed; nothing cached for this version).
@@ -221,6 +233,28 @@ async function measureEditor(kind, cases) {
     await server.stop();
   }
   return result;
+}
+
+/**
+ * A server that has just started runs cold code (the JIT has compiled nothing);
+ * an editor's server has been running for a while. Type, complete and hover in a
+ * separate record first, untimed, so the first measured case is not penalised.
+ */
+async function warmUp(server, workspace, languageId) {
+  const rec = makeRecord(7, { lines: 200, flaw: 'alias' });
+  const uri = pathToFileURL(join(workspace, 'warm-up.meeting.yaml')).href;
+  let text = rec.text;
+  await server.open(uri, text, languageId, 1);
+  let column = rec.marks.edit.character;
+  for (let v = 2; v < 2 + CONFIG.warmupDocumentEdits; v++) {
+    const position = { line: rec.marks.edit.line, character: column++ };
+    text = insertAt(text, position, 'x');
+    await server.change(uri, v, { range: { start: position, end: position }, rangeLength: 0, text: 'x' }, text);
+    const at = { textDocument: { uri }, position: { line: rec.marks.partner.line, character: rec.marks.partner.character } };
+    await server.timeRequest('textDocument/completion', at);
+    await server.timeRequest('textDocument/hover', { ...at, position: { ...at.position, character: at.position.character + 2 } });
+  }
+  server.close(uri);
 }
 
 function insertAt(text, position, insert) {
@@ -384,7 +418,7 @@ function childrenCpuMs() {
   return (Number(fields[16 - 3]) + Number(fields[17 - 3])) * 10;
 }
 
-function timeProcess(command, args, { cwd = ROOT, captureStdout = false } = {}) {
+function timeProcess(command, args, { cwd = ROOT, captureStdout = false, countLines } = {}) {
   return new Promise((resolvePromise, reject) => {
     const cpu0 = childrenCpuMs();
     const t0 = performance.now();
@@ -392,18 +426,39 @@ function timeProcess(command, args, { cwd = ROOT, captureStdout = false } = {}) 
     const stdout = [];
     let stdoutBytes = 0;
     let stderr = '';
+    // Lines matching `countLines` patterns are counted as they stream by (ajv-cli prints megabytes).
+    const counts = Object.fromEntries(Object.keys(countLines ?? {}).map((k) => [k, 0]));
+    let partial = '';
+    const count = (chunk) => {
+      if (!countLines) return;
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      for (const line of lines) for (const [k, re] of Object.entries(countLines)) if (re.test(line)) counts[k]++;
+    };
     child.stdout.on('data', (d) => {
       stdoutBytes += d.length;
       if (captureStdout) stdout.push(d);
+      count(d.toString('utf8'));
     });
     child.stderr.on('data', (d) => {
-      if (stderr.length < 4_000_000) stderr += d;
+      count(d.toString('utf8'));
+      stderr += d;
+      if (stderr.length > 2_000_000) stderr = stderr.slice(-1_000_000);
     });
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       const cpu1 = childrenCpuMs();
-      resolvePromise({ ms, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, code, stdout: captureStdout ? Buffer.concat(stdout).toString('utf8') : undefined, stdoutBytes, stderr });
+      count('\n');
+      resolvePromise({
+        ms,
+        cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0,
+        code,
+        stdout: captureStdout ? Buffer.concat(stdout).toString('utf8') : undefined,
+        stdoutBytes,
+        stderr,
+        counts,
+      });
     });
   });
 }
@@ -495,14 +550,13 @@ async function measureAjv(corpus) {
   const times = [];
   const cpu = [];
   let last;
+  const countLines = { invalid: / invalid$/, valid: / valid$/, dateErrors: /instancePath: '\/date'/ };
   for (let i = 0; i < CONFIG.cliRuns; i++) {
-    last = await timeProcess(process.execPath, args);
+    last = await timeProcess(process.execPath, args, { countLines });
     times.push(last.ms);
     cpu.push(last.cpuMs);
   }
-  const invalid = (last.stderr.match(/ invalid$/gm) ?? []).length;
-  const valid = ((last.stdout ?? '') + last.stderr).match(/ valid$/gm)?.length ?? 0;
-  const dateErrors = (last.stderr.match(/instancePath: '\/date'/g) ?? []).length;
+  const { invalid, valid, dateErrors } = last.counts;
   return {
     command: `ajv validate -s schemas/meeting-record.schema.json -d '<folder>/**/*.meeting.yaml' --spec=draft7 -c ajv-formats --strict=false`,
     ...summarize(times),
@@ -663,6 +717,7 @@ async function main() {
       'Latencies are wall-clock times in the client: from sending the notification/request to receiving the matching message.',
       'yaml-language-server debounces validation by 200 ms (validationDelayMs, not configurable); its edit→diagnostics includes that delay, as users feel it. editToDiagnosticsComputeOnly subtracts it.',
       'completion/hover are timed on an unchanged document; completionAfterEdit sends a keystroke and the completion request back to back.',
+      'Each server first types, completes and hovers in a separate 200-line record (untimed), so no measured case runs on cold JIT code; each case then has its own untimed warm-up edits/requests (config.warmup).',
     ],
   };
   for (const p of [SERVER, CLI]) if (!existsSync(p)) log(`warning: ${p} is missing (run npm run build)`);
