@@ -68,6 +68,23 @@ describe('diagnostics (push)', () => {
     client.close(uri);
   });
 
+  test('a burst of changes to a large record costs one validation, not one per keystroke', async () => {
+    const uri = ws.uri('large.meeting.yaml');
+    const topics = Array.from({ length: 3000 }, (_, i) => `  - topic ${i}`).join('\n');
+    const text = record().replace('source:', `topics:\n${topics}\nsource:`);
+    await client.open(uri, text);
+    const line = positionOf(text, '  - topic 0').line;
+    const since = client.mark();
+    for (let i = 0; i < 10; i++) {
+      const at = { line, character: 11 + i };
+      await client.edit(uri, [{ range: { start: at, end: at }, text: 'x' }], { wait: false });
+    }
+    await client.diagnostics(uri, { version: client.version(uri), since });
+    const published = client.events.slice(since).filter((e) => e.type === 'diagnostics' && e.params.uri === uri);
+    assert.ok(published.length < 10, `${published.length} publishes for 10 changes`);
+    client.close(uri);
+  });
+
   test('a CRLF file gets ranges on the right line and column', async () => {
     const uri = ws.uri('crlf.meeting.yaml');
     const text = record().replace('  - Republic of Korea', '  - Atlantis').replace(/\n/g, '\r\n');

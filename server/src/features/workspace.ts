@@ -53,7 +53,6 @@ export interface WorkspaceOptions {
   workerScript?: string;
 }
 
-const MAX_DEBOUNCE_MS = 50;
 const INDEX_SLICE_MS = 10;
 const READ_BATCH = 64;
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -81,7 +80,6 @@ export class Workspace {
   private workspaceDiagnostics = false;
   private readonly pushed = new Set<string>();
   private readonly timers = new Map<string, () => void>();
-  private readonly lastDuration = new Map<string, number>();
   private readonly uriByKey = new Map<string, string>();
   private indexGeneration = 0;
   private indexing: Promise<void> = Promise.resolve();
@@ -122,7 +120,13 @@ export class Workspace {
 
   // ------------------------------------------------------------ open documents
 
-  /** Text changed (or the document opened): validate soon, sooner when validation is cheap. */
+  /**
+   * Text changed (or the document opened): validate as soon as the messages
+   * already received are handled. JSON-RPC handles one message per turn of the
+   * event loop, and validation waits two turns, so a burst of changes (all the
+   * keystrokes that arrived while the last validation ran) costs one
+   * validation, while the first keystroke after a pause is validated at once.
+   */
   changed(doc: TextDocument): void {
     const key = keyOf(doc.uri);
     this.uriByKey.set(key, doc.uri);
@@ -130,15 +134,13 @@ export class Workspace {
       if (this.options.trusted) this.schedule(doc.uri, 0, () => this.catalogDocumentChanged(doc.uri));
       return;
     }
-    const delay = Math.min(MAX_DEBOUNCE_MS, Math.round(this.lastDuration.get(doc.uri) ?? 0));
-    this.schedule(doc.uri, delay, () => this.validateOpen(doc.uri));
+    this.schedule(doc.uri, 0, () => this.validateOpen(doc.uri));
   }
 
   closed(uri: string): void {
     this.cancel(uri);
     this.analyses.delete(uri);
     this.settings.forget(uri);
-    this.lastDuration.delete(uri);
     const key = keyOf(uri);
     if (this.isCatalogUri(uri)) {
       if (this.catalogs.delete(key, 'open')) this.catalogsChanged();
@@ -161,7 +163,9 @@ export class Workspace {
         .catch((error: unknown) => this.host.log.error(formatError(`Validating ${uri}`, error)));
     };
     if (delay <= 0) {
-      const handle = setImmediate(run);
+      let handle = setImmediate(() => {
+        handle = setImmediate(run);
+      });
       this.timers.set(uri, () => clearImmediate(handle));
     } else {
       const handle = setTimeout(run, delay);
@@ -230,10 +234,8 @@ export class Workspace {
     const current = this.host.getDocument(uri);
     // A newer version arrived while settings were fetched: its own run publishes.
     if (!current || current.version !== doc.version) return;
-    const started = performance.now();
     const view = this.viewOf(current, settings);
     this.updateOpenIndex(current.uri, view);
-    this.lastDuration.set(uri, performance.now() - started);
     this.publishOpen(current, view, settings);
   }
 
@@ -331,9 +333,12 @@ export class Workspace {
     if (doc) {
       if (this.isCatalogUri(uri)) return;
       const settings = await this.settings.get(uri);
-      const view = this.analyses.latest(uri);
-      // Only republish an analysis of the current version; a pending validation covers newer ones.
-      if (view && view.version === doc.version && this.host.getDocument(uri)?.version === doc.version) this.publishOpen(doc, view, settings);
+      const current = this.host.getDocument(uri);
+      if (!current) return;
+      // The analysis of the current version under the current catalog and settings (cached when unchanged).
+      const view = this.viewOf(current, settings);
+      this.updateOpenIndex(uri, view);
+      this.publishOpen(current, view, settings);
       return;
     }
     const file = this.index.get(key);
@@ -632,7 +637,7 @@ export class Workspace {
       const uri = this.uriOf(file.key);
       const doc = this.host.getDocument(uri);
       const settings = await this.settings.get(doc ? uri : this.scopeOf(file.key));
-      const own = doc ? (this.analyses.latest(uri)?.analysis.diagnostics ?? file.diagnostics) : file.diagnostics;
+      const own = doc && !this.isCatalogUri(uri) ? this.viewOf(doc, settings).analysis.diagnostics : file.diagnostics;
       const counts = countBySeverity(this.fileDiagnostics(file.key, own, settings));
       errors += counts.errors;
       warnings += counts.warnings;
