@@ -90,7 +90,12 @@ function main(): void {
         publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
         sendDocumentState: (state) => void connection.sendNotification(DocumentStateNotification, state),
         refreshPullDiagnostics: client.refresh ? () => void connection.languages.diagnostics.refresh() : undefined,
-        createProgress: async () => (client.progress ? connection.window.createWorkDoneProgress() : undefined),
+        createProgress: async () => {
+          if (!client.progress) return undefined;
+          // A client that never answers window/workDoneProgress/create must not hold up indexing.
+          const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref());
+          return Promise.race([connection.window.createWorkDoneProgress(), timeout]);
+        },
       },
       { bundleDir: __dirname, pullDiagnostics: pull, trusted: options.workspaceTrusted !== false, workerScript: __filename },
       client.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : undefined,

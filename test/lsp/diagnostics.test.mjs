@@ -205,6 +205,13 @@ describe('diagnostics (pull)', () => {
       // The status notification still follows validation, and nothing was pushed for the open document.
       await client.waitFor((e) => e.type === 'state' && e.params.uri === uri);
       assert.equal(client.lastDiagnostics(uri), undefined);
+      // Another file changes on disk: the client is asked to pull again.
+      const since = client.mark();
+      ws.write('other.meeting.yaml', record({ id: '2024-07-26-renamed' }));
+      client.filesChanged([{ uri: ws.uri('other.meeting.yaml'), type: 2 }]);
+      await client.waitFor((e) => e.type === 'refresh', { since, what: 'workspace/diagnostic/refresh' });
+      const again = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(again.items.map((d) => d.code), ['schema']);
     } finally {
       await client.shutdown();
       ws.cleanup();

@@ -1,6 +1,7 @@
 // The workspace index and the custom requests of protocol.ts, over stdio.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { makeWorkspace, positionOf, record, seed, startServer } from './harness.mjs';
 
 test('indexing reports progress; listRecords answers from the index; the preview renders the open text, escaped', async () => {
@@ -17,6 +18,9 @@ test('indexing reports progress; listRecords answers from the index; the preview
     assert.equal(begin.params.value.title, 'Indexing meeting records');
     assert.equal(begin.params.token, end.params.token);
     assert.ok(client.events.some((e) => e.type === 'progress-create'), 'the progress token was created with window/workDoneProgress/create');
+    const watchers = client.events.find((e) => e.type === 'register' && e.params.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    const globs = watchers.params.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles').registerOptions.watchers.map((w) => w.globPattern);
+    assert.ok(globs.includes('**/*.meeting.yaml') && globs.includes('**/*.catalog.{yaml,yml}'), globs.join(', '));
 
     const { records } = await client.request('meetingRecords/listRecords', {});
     assert.deepEqual(records.map((r) => r.id).sort(), [
@@ -54,6 +58,26 @@ test('indexing reports progress; listRecords answers from the index; the preview
   } finally {
     await client.shutdown();
     ws.cleanup();
+  }
+});
+
+test('workspace folders added later are indexed', async () => {
+  const first = makeWorkspace({ 'a.meeting.yaml': record({ id: '2024-07-26-first' }) });
+  const second = makeWorkspace({ 'b.meeting.yaml': record({ id: '2024-07-26-second' }) });
+  const client = await startServer({ folders: [first.dir] });
+  try {
+    await client.indexed();
+    const since = client.mark();
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(second.dir).href, name: 'second' }], removed: [] } });
+    await client.indexed({ since });
+    const { records } = await client.request('meetingRecords/listRecords', {});
+    assert.deepEqual(records.map((r) => r.id).sort(), ['2024-07-26-first', '2024-07-26-second']);
+    const hit = await client.request('workspace/symbol', { query: 'second' });
+    assert.equal(hit[0].location.uri, second.uri('b.meeting.yaml'));
+  } finally {
+    await client.shutdown();
+    first.cleanup();
+    second.cleanup();
   }
 });
 
