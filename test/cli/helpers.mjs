@@ -21,7 +21,7 @@ function cleanEnv(extra = {}) {
 
 /** Runs the CLI synchronously; returns { code, stdout, stderr }. */
 export function runCli(args, { cwd = ROOT, env = {}, input } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', input, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', input, timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
   if (result.error) throw result.error;
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }

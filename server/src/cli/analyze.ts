@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import type { CatalogIndex } from '../core/catalog';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
+import { stripBom } from '../core/text';
 import { Validator, type SeverityOverrides, type ValidateOptions } from '../core/validate';
 import { applySeverity, toCliDiagnostic } from './diagnostics';
+import { fastCleanRecords } from './fastPath';
 import { fixFile } from './fix';
 import { readText } from './readText';
 import type { CliDiagnostic, FileResult, RecordSummary } from './result';
@@ -14,6 +16,8 @@ export interface AnalyzeSettings {
   maxFileSize: number;
   severity: SeverityOverrides;
   fix: boolean;
+  /** Answer clean files from the fast path (fastPath.ts); off only to compare the two paths. */
+  fastPath: boolean;
 }
 
 /**
@@ -31,6 +35,11 @@ export class FileAnalyzer {
     const read = readText(file, maxFileSize);
     if (read.kind === 'problem') {
       return { path: file, diagnostics: applySeverity([read.diagnostic], severity), records: [], hash: read.hash };
+    }
+    if (this.settings.fastPath) {
+      const body = stripBom(read.text);
+      const records = body.length <= maxFileSize ? fastCleanRecords(body, this.getCatalog()) : undefined;
+      if (records) return { path: file, diagnostics: [], records, hash: read.hash, stamp: read.stat, fast: true };
     }
     const options: ValidateOptions = { maxFileSize, severity };
     const validator = this.getValidator();
@@ -72,8 +81,12 @@ export class FileAnalyzer {
    * alive for the garbage collector to trace.
    */
   private getValidator(): Validator {
+    return new Validator(this.getCatalog());
+  }
+
+  private getCatalog(): CatalogIndex {
     this.catalog ??= buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file)));
-    return new Validator(this.catalog);
+    return this.catalog;
   }
 }
 

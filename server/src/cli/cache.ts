@@ -27,7 +27,7 @@ interface Entry {
   /** Size in bytes and mtime when the hash was taken; m = 0: always hash. */
   s: number;
   m: number;
-  r: Pick<FileResult, 'diagnostics' | 'records'>;
+  r: Pick<FileResult, 'diagnostics' | 'records' | 'fast'>;
 }
 
 interface CacheFile {
@@ -90,7 +90,11 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const hit = (): FileResult => ({ path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash: entry.h });
+    const hit = (): FileResult => {
+      const result: FileResult = { path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash: entry.h };
+      if (entry.r.fast) result.fast = true;
+      return result;
+    };
     if (entry.m !== 0 && entry.m === stat.mtimeMs && entry.s === stat.size) return hit();
     if (stat.size > readLimit || !stat.isFile()) return undefined;
     let bytes: Buffer;
@@ -122,8 +126,10 @@ export class ResultCache {
     const s = result.stamp?.size ?? -1;
     const m = result.stamp ? trustedTime(result.stamp.mtimeMs) : 0;
     const current = this.files[result.path];
-    if (current && current.h === result.hash && current.s === s && current.m === m) return;
-    this.files[result.path] = { h: result.hash, s, m, r: { diagnostics: result.diagnostics, records: result.records } };
+    if (current && current.h === result.hash && current.s === s && current.m === m && current.r.fast === result.fast) return;
+    const r: Entry['r'] = { diagnostics: result.diagnostics, records: result.records };
+    if (result.fast) r.fast = true;
+    this.files[result.path] = { h: result.hash, s, m, r };
     this.dirty = true;
   }
 

@@ -27,6 +27,8 @@ export interface FileResult {
   hash?: string;
   /** Size and modification time of the file the diagnostics are about, for the cache's quick check. */
   stamp?: { size: number; mtimeMs: number };
+  /** Answered by the fast path: clean, but records carry no idRange (see fastPath.ts). */
+  fast?: boolean;
   /** An internal error while validating this file (a bug): the run reports it and exits 2. */
   failure?: string;
 }

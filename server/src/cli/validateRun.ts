@@ -38,7 +38,13 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
   if (options.shard) files = selectShard(files, (f) => f.file, options.shard);
 
   const { catalogs, entries: catalogEntries } = loadCatalogs(collected.catalogs, options, cwd);
-  const settings: AnalyzeSettings = { catalogs, maxFileSize: options.maxFileSize, severity: options.severity, fix: options.fix };
+  const settings: AnalyzeSettings = {
+    catalogs,
+    maxFileSize: options.maxFileSize,
+    severity: options.severity,
+    fix: options.fix,
+    fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0',
+  };
   const results = await analyzeAll(
     files.map((f) => f.path),
     settings,
@@ -100,6 +106,7 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
     for (const index of leftover) onResult(index, analyzeSafely(analyzer, paths[index]));
   }
   progress.clear();
+  refineDuplicates(paths, results, settings, cache);
   const warning = cache?.save();
   if (warning) await write(io.stderr, `meeting-records: ${warning}\n`);
   return results;
@@ -115,6 +122,23 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   if (forced !== undefined && /^\d+$/.test(forced)) return files === 0 ? 0 : Math.min(Number(forced), 64, files);
   if (files <= WORKER_THRESHOLD) return 1;
   return Math.max(1, Math.min(availableParallelism(), 16, Math.ceil(files / 100)));
+}
+
+/**
+ * Fast-path results carry no id ranges; a record whose id turns out to be
+ * duplicated needs one for its diagnostic, so its file is validated again on
+ * the precise path. Duplicates are rare, so this costs next to nothing.
+ */
+function refineDuplicates(paths: readonly string[], results: FileResult[], settings: AnalyzeSettings, cache: ResultCache | undefined): void {
+  const uses = new Map<string, number>();
+  for (const result of results) for (const r of result.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
+  let precise: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
+  for (let i = 0; i < results.length; i++) {
+    if (!results[i].fast || !results[i].records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) continue;
+    precise ??= new (heavy().analyze.FileAnalyzer)({ ...settings, fix: false, fastPath: false });
+    results[i] = analyzeSafely(precise, paths[i]);
+    cache?.set(results[i]);
+  }
 }
 
 let buildFingerprint: string | undefined;
@@ -134,6 +158,7 @@ function runKey(settings: AnalyzeSettings): string {
     build: buildFingerprint,
     catalogs: settings.catalogs,
     maxFileSize: settings.maxFileSize,
+    fastPath: settings.fastPath,
     severity: Object.entries(settings.severity).sort(([a], [b]) => compareText(a, b)),
   });
 }
