@@ -67,7 +67,7 @@ export function indexInWorkers(
     for (let i = 0; i < threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(script, { argv: [], stdout: true, stderr: true });
+        worker = new Worker(script, { argv: [], stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       } catch {
         continue;
       }

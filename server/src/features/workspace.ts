@@ -443,7 +443,7 @@ export class Workspace {
         report();
       }
       if (superseded()) return;
-      this.host.log.info(`Indexed ${records.length} record files in ${Math.round(performance.now() - started)} ms`);
+      this.host.log.info(`Indexed ${records.length} record files in ${Math.round(performance.now() - started)} ms (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
       // Every open document and every published file may have gained or lost a duplicate id.
       for (const doc of this.host.allDocuments()) affected.add(keyOf(doc.uri));
       if (this.workspaceDiagnostics) for (const file of this.index.files()) affected.add(file.key);
