@@ -97,6 +97,20 @@ describe('diagnostics (push)', () => {
     client.close(uri);
   });
 
+  test('a BOM the editor keeps in the text shifts nothing: ranges, fixes and completion land on the right characters', async () => {
+    const uri = ws.uri('bom.meeting.yaml');
+    const text = `\uFEFF${record().replace('version: 1', 'version: 2').replace('mechanism: ASEAN+1', 'mechanism: ASEAN 1')}`;
+    const diagnostics = await client.open(uri, text);
+    const version = diagnostics.find((d) => d.code === 'schema');
+    assert.equal(textAt(text, version.range), '2');
+    assert.deepEqual(version.range.start, { line: 0, character: 10 });
+    const alias = diagnostics.find((d) => d.code === 'non-canonical-name');
+    assert.equal(textAt(text, alias.range), 'ASEAN 1');
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 10 } });
+    assert.deepEqual(list.items.map((i) => [i.label, textAt(text, i.textEdit.range)]), [['1', '2']]);
+    client.close(uri);
+  });
+
   test('a multi-record file: each record on its own, ranges inside the right record', async () => {
     const uri = ws.uri('multi.meeting.yaml');
     const original = seed('001-amm51-asean-plus-one.meeting.yaml');

@@ -367,6 +367,12 @@ export class Workspace {
 
   /** Resolves when no indexing is running or queued. */
   async whenIndexed(): Promise<void> {
+    if (this.reindexTimer) {
+      // A re-index is waiting for typing in a catalog to pause: whoever needs the index now runs it now.
+      clearTimeout(this.reindexTimer);
+      this.reindexTimer = undefined;
+      void this.indexWorkspace();
+    }
     let seen: Promise<void> | undefined;
     while (seen !== this.indexing) {
       seen = this.indexing;
