@@ -176,11 +176,12 @@ function main(): void {
 
   const emptyCompletion: CompletionList = { isIncomplete: false, items: [] };
   connection.onCompletion((params, token) =>
-    runSafe(log, 'completion', emptyCompletion, token, () => {
+    runSafe(log, 'completion', emptyCompletion, token, async () => {
       const w = ws();
       const uri = params.textDocument.uri;
+      const settings = await w.settings.get(uri);
       const doc = w.linesOf(uri);
-      if (!doc || w.isCatalogUri(uri) || !isPosition(params.position)) return emptyCompletion;
+      if (!doc || w.isCatalogUri(uri) || !isPosition(params.position) || doc.length > settings.maxFileSize) return emptyCompletion;
       const shift = (r: Range): Range =>
         doc.bomShift && r.start.line === 0 ? { start: { line: 0, character: r.start.character + 1 }, end: r.end.line === 0 ? { line: 0, character: r.end.character + 1 } : r.end } : r;
       const position = doc.bomShift && params.position.line === 0 ? { line: 0, character: Math.max(0, params.position.character - 1) } : params.position;

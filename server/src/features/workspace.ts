@@ -206,19 +206,19 @@ export class Workspace {
   }
 
   /** Lines of an open document without validating it (completion needs only text), BOM removed. */
-  linesOf(uri: string): { lines: string[]; bomShift: 0 | 1; version: number } | undefined {
+  linesOf(uri: string): { lines: string[]; bomShift: 0 | 1; version: number; length: number } | undefined {
     const doc = this.host.getDocument(uri);
     if (!doc) return undefined;
     const cached = this.lineCache.get(uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
     const bomShift: 0 | 1 = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const entry = { lines: (bomShift ? text.slice(1) : text).split(/\r\n|\r|\n/), bomShift, version: doc.version };
+    const entry = { lines: (bomShift ? text.slice(1) : text).split(/\r\n|\r|\n/), bomShift, version: doc.version, length: text.length };
     this.lineCache.set(uri, entry);
     return entry;
   }
 
-  private readonly lineCache = new Map<string, { lines: string[]; bomShift: 0 | 1; version: number }>();
+  private readonly lineCache = new Map<string, { lines: string[]; bomShift: 0 | 1; version: number; length: number }>();
 
   private viewOf(doc: TextDocument, settings: MeetingRecordsSettings): DocView {
     return this.analyses.get(doc.uri, doc.version, doc.getText(), this.catalogs.validator, this.catalogs.generation, {
