@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { FIXTURES, ROOT, runCli, runJson } from './helpers.mjs';
+import { FIXTURES, ROOT, runCli, runJson, scratch } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const RULES = path.relative(ROOT, path.join(FIXTURES, 'rules')).split(path.sep).join('/');
@@ -67,8 +67,8 @@ describe('--format github', () => {
   });
 
   test('escapes %, CR, LF in messages and , : in properties', async () => {
-    const dir = fs.mkdtempSync(path.join(ROOT, 'test', 'fixtures', 'cli', '.tmp-'));
-    try {
+    const dir = scratch();
+    {
       const name = 'a,b:c%.meeting.yaml';
       fs.writeFileSync(path.join(dir, name), 'version: 1\nid: escape-check\ntitle: x\nmechanism: ASEAN+3\nlevel: ministerial\ndate: 2024-07-26\nsource:\n  publisher: X\nchair: "50% Japn"\n');
       const run = runCli(['validate', '.', '--format', 'github'], { cwd: dir });
@@ -76,8 +76,6 @@ describe('--format github', () => {
       assert.match(line, GRAMMAR);
       assert.ok(line.includes('file=a%2Cb%3Ac%25.meeting.yaml,'), line);
       assert.ok(line.includes("Unknown party '50%25 Japn'"), line);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
@@ -235,16 +233,14 @@ describe('--format junit', () => {
   });
 
   test('hostile text stays well-formed XML', () => {
-    const dir = fs.mkdtempSync(path.join(ROOT, 'test', 'fixtures', 'cli', '.tmp-'));
-    try {
+    const dir = scratch();
+    {
       fs.writeFileSync(
         path.join(dir, 'x.meeting.yaml'),
         'version: 1\nid: xml-check\ntitle: x\nmechanism: ASEAN+3\nlevel: ministerial\ndate: 2024-07-26\nsource:\n  publisher: X\nchair: "</failure><x a=\\"&\\">\\u0001\\u0008 ]]>"\n',
       );
       const run = runCli(['validate', '.', '--format', 'junit'], { cwd: dir });
       assert.equal(XMLValidator.validate(run.stdout), true, run.stdout);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -58,6 +58,8 @@ if (require.main === module) {
   // A closed pipe (`… | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`meeting-records: cannot write the output: ${error.message}\n`);
+    process.exit(2);
   });
   main(process.argv.slice(2), processIO()).then(
     (code) => {
