@@ -4,37 +4,20 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { before, describe, test } from 'node:test';
-import * as esbuild from 'esbuild';
-import { FIXTURES, ROOT, copyFixture, runCli, runJson, scratch } from './helpers.mjs';
+import { FIXTURES, copyFixture, loadSources, runCli, runJson, scratch } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
 const expected = fs.readFileSync(path.join(FIXTURES, 'fix', 'commented.expected.yaml'), 'utf8');
 
 /** The CLI's own modules, bundled for direct tests of what a process run cannot time (a change mid-write). */
 function loadModules() {
-  const outfile = path.join(scratch(), 'cli-modules.cjs');
-  esbuild.buildSync({
-    stdin: {
-      contents: [
-        "export { atomicWrite, FileChangedError } from './server/src/cli/atomicWrite';",
-        "export { fixFile } from './server/src/cli/fix';",
-        "export { readText } from './server/src/cli/readText';",
-        "export { Validator } from './server/src/core/validate';",
-        "export { loadBundledCatalog } from './server/src/core/catalogFile';",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    loader: { '.yaml': 'text' },
-    logLevel: 'silent',
-  });
-  return require(outfile);
+  return loadSources([
+    "export { atomicWrite, FileChangedError } from './server/src/cli/atomicWrite';",
+    "export { fixFile } from './server/src/cli/fix';",
+    "export { readText } from './server/src/cli/readText';",
+    "export { Validator } from './server/src/core/validate';",
+    "export { loadBundledCatalog } from './server/src/core/catalogFile';",
+  ]);
 }
 
 function leftovers(dir) {

@@ -4,7 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -94,4 +96,23 @@ export function generateCorpus(dir, count, { perFolder = 250, invalidEvery = 0 }
     fs.writeFileSync(path.join(folder, `r${String(i).padStart(5, '0')}.meeting.yaml`), text);
   }
   return dir;
+}
+
+/**
+ * Bundles TypeScript sources of the project (an entry written as export
+ * lines, paths relative to the root) and loads the result: for tests of what
+ * a process run cannot reach, such as a file changing in the middle of a write.
+ */
+export function loadSources(exportLines) {
+  const outfile = path.join(scratch(), 'modules.cjs');
+  esbuild.buildSync({
+    stdin: { contents: exportLines.join('\n'), resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    loader: { '.yaml': 'text' },
+    logLevel: 'silent',
+  });
+  return createRequire(import.meta.url)(outfile);
 }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import type { CatalogIndex } from '../core/catalog';
-import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import { stripBom } from '../core/text';
 import { Validator, type SeverityOverrides, type ValidateOptions } from '../core/validate';
+import { buildCliCatalog } from './catalog';
 import { applySeverity, toCliDiagnostic } from './diagnostics';
 import { fastCleanRecords } from './fastPath';
 import { fixFile } from './fix';
@@ -85,7 +85,7 @@ export class FileAnalyzer {
   }
 
   private getCatalog(): CatalogIndex {
-    this.catalog ??= buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file)));
+    this.catalog ??= buildCliCatalog(this.settings.catalogs);
     return this.catalog;
   }
 }
