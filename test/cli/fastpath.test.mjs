@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { FIXTURES, ROOT, generateCorpus, runCli, scratch, seedDocuments } from './helpers.mjs';
+import { FIXTURES, ROOT, generateCorpus, loadSources, runCli, scratch, seedDocuments } from './helpers.mjs';
 
 const PRECISE = { MEETING_RECORDS_FAST_PATH: '0' };
 
@@ -69,5 +69,64 @@ describe('fast path and precise path agree', () => {
       fs.writeFileSync(path.join(dir, `multi${i}.meeting.yaml`), parts.join('\n---\n'));
     }
     assertSameBothWays(['validate'], dir);
+  });
+});
+
+describe('fastCleanRecords', () => {
+  const lib = loadSources([
+    "export { fastCleanRecords } from './server/src/cli/fastPath';",
+    "export { buildCliCatalog } from './server/src/cli/catalog';",
+    "export { Validator } from './server/src/core/validate';",
+  ]);
+  const catalog = lib.buildCliCatalog([]);
+  const clean = seedDocuments()[0].replace(/^#.*\n/gm, '');
+
+  /** The precise answer in the fast path's terms: records (line, id) when the file has no diagnostic, else undefined. */
+  function precise(text) {
+    const analysis = new lib.Validator(catalog).validate(text);
+    if (analysis.diagnostics.length > 0) return undefined;
+    const starts = analysis.chunks.filter((c) => c.hasContent).map((c) => analysis.lineIndex.positionAt(c.offset).line);
+    return analysis.records.map((r, i) => (r.id === undefined ? { line: starts[i] } : { line: starts[i], id: r.id }));
+  }
+
+  test('answers a clean record, and a multi-document file with comment-only documents', () => {
+    assert.deepEqual(lib.fastCleanRecords(clean, catalog), precise(clean));
+    const multi = `# header\n---\n${clean}---\n# nothing here\n...\n---\n${clean.replace(/^id: (\S+)/m, 'id: $1-two')}`;
+    const records = lib.fastCleanRecords(multi, catalog);
+    assert.equal(records.length, 2);
+    assert.deepEqual(records, precise(multi));
+  });
+
+  test('leaves to the precise path what the parsers could read differently', () => {
+    for (const [name, text] of [
+      ['a tab', clean.replace('title:', 'title:\t')],
+      ['an anchor', clean.replace(/^title: /m, 'title: &t ')],
+      ['a tag', clean.replace(/^title: /m, 'title: !!str ')],
+      ['a directive', `%YAML 1.2\n---\n${clean}`],
+      ['a lone CR', clean.replace('\n', '\r')],
+      ['a __proto__ key', `${clean}__proto__: {}\n`],
+      ['a NEL', clean.replace(/^title: (.*)$/m, 'title: $1\u0085x')],
+      ['a scalar document', `${clean}---\nhello\n`],
+      ['a problem', clean.replace(/^level: .*$/m, 'level: nope')],
+    ]) {
+      assert.equal(lib.fastCleanRecords(text, catalog), undefined, name);
+    }
+  });
+
+  test('property: whenever it answers, the precise path finds no problem and the same records (3,000 damaged records)', () => {
+    const docs = seedDocuments();
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.array(edit, { maxLength: 3 }), fc.boolean(), (which, edits, twice) => {
+        let text = damage(docs[which], edits);
+        if (twice) text = `${text}\n---\n${damage(docs[(which + 1) % docs.length], edits.slice(1))}`;
+        const fast = lib.fastCleanRecords(text, catalog);
+        if (fast === undefined) return;
+        answered++;
+        assert.deepEqual(fast, precise(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    assert.ok(answered > 300, `the fast path answered ${answered} cases`);
   });
 });

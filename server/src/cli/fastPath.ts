@@ -21,7 +21,7 @@ import type { RecordSummary } from './result';
  * re-validates precisely the rare files whose id turns out to be duplicated.
  */
 export function fastCleanRecords(text: string, catalog: CatalogIndex): RecordSummary[] | undefined {
-  if (UNSAFE.test(text)) return undefined;
+  if (isUnsafe(text)) return undefined;
   const records: RecordSummary[] = [];
   for (const chunk of splitDocuments(text)) {
     if (BLANK_DOCUMENT.test(chunk.text)) continue;
@@ -44,9 +44,20 @@ export function fastCleanRecords(text: string, catalog: CatalogIndex): RecordSum
  * Text the two parsers could read differently, or that only `yaml`'s own
  * diagnostics describe well: tabs, anchors and tags (`&`, `!`), directives,
  * lone CR or Unicode line breaks (js-yaml and `yaml` disagree on them),
- * control characters, an inner BOM, and `__proto__` keys.
+ * control characters, an inner BOM, and `__proto__` keys. Split into cheap
+ * tests: one character class over the whole text, the rest only when their
+ * first character occurs.
  */
-const UNSAFE = /[\t&!\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u0085\u2028\u2029\uFEFF]|\r(?!\n)|^%|__proto__/m;
+const UNSAFE_CHARACTERS = /[\t&!\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u0085\u2028\u2029\uFEFF]/;
+
+function isUnsafe(text: string): boolean {
+  return (
+    UNSAFE_CHARACTERS.test(text) ||
+    text.includes('__proto__') ||
+    (text.includes('%') && /^%/m.test(text)) ||
+    (text.includes('\r') && /\r(?!\n)/.test(text))
+  );
+}
 
 /** A document of only blank lines, comments and markers: `yaml` sees no content in it, so no record. */
 const BLANK_DOCUMENT = /^(?:(?:(?:---|\.\.\.)(?: +#[^\n]*)?| *(?:#[^\n]*)?) *\r?(?:\n|$))*$/;
