@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { before, describe, test } from 'node:test';
 import { FIXTURES, ROOT, runJson, scratch } from './helpers.mjs';
 
@@ -170,5 +171,17 @@ describe('input safety codes', () => {
     assert.equal(run.json[0].diagnostics[0].code, 'io');
     assert.equal(run.json[0].diagnostics[0].severity, 'error');
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  test('io: a named pipe is reported, not read (reading it would block forever)', (t) => {
+    const fifo = path.join(scratch(), 'pipe.meeting.yaml');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) {
+      t.skip('mkfifo is not available');
+      return;
+    }
+    const run = runJson(['validate', fifo]);
+    assert.equal(run.code, 1);
+    assert.equal(run.json[0].diagnostics[0].code, 'io');
+    assert.match(run.json[0].diagnostics[0].message, /not a regular file/);
   });
 });

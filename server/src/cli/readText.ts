@@ -56,6 +56,8 @@ export function readText(file: string, maxFileSize: number): ReadOutcome {
   try {
     stat = fs.statSync(file);
     if (stat.isDirectory()) return ioProblem('Cannot read: this is a folder, not a file');
+    // A FIFO or a device would block or never end: only regular files are read.
+    if (!stat.isFile()) return ioProblem('Cannot read: not a regular file (a pipe, socket or device)');
     if (surelyTooLarge(stat.size, maxFileSize)) return tooLargeWithoutReading(file, stat.size, maxFileSize);
     bytes = fs.readFileSync(file);
   } catch (error) {

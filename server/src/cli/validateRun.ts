@@ -198,7 +198,7 @@ function loadCatalogs(
     catalogs.push({ file, text: decoded.text, path });
   }
   for (const c of catalogs) {
-    const diagnostics = heavy().catalogFile.parseCatalogFile(c.text, c.file).diagnostics.map(toCliDiagnostic);
+    const diagnostics = applySeverity(heavy().catalogFile.parseCatalogFile(c.text, c.file).diagnostics.map(toCliDiagnostic), options.severity);
     if (diagnostics.length > 0) entries.push({ path: c.path, file: c.file, records: [], diagnostics });
   }
   return { catalogs: catalogs.map(({ file, text }) => ({ file, text })), entries };
