@@ -140,6 +140,9 @@ export class CatalogIndex {
     return this.origins.get(entry);
   }
 
+  /** Suggestions already computed, per candidate list: a file repeating one unknown name thousands of times pays once. */
+  private readonly suggested = new WeakMap<string[], Map<string, string[]>>();
+
   /** Nearest canonical names; an alias that is close suggests the entry it belongs to. */
   private suggest<T>(
     value: string,
@@ -148,13 +151,22 @@ export class CatalogIndex {
     folded: Map<string, T>,
     nameOf: (entry: T) => string,
   ): string[] {
+    let memo = this.suggested.get(candidates);
+    if (!memo) this.suggested.set(candidates, (memo = new Map()));
+    const known = memo.get(value);
+    if (known) return [...known];
     const names = nearest(value, candidates, 6).map((candidate) => {
       const entry = exact.get(candidate) ?? folded.get(foldName(candidate));
       return entry ? nameOf(entry) : candidate;
     });
-    return [...new Set(names)].slice(0, 3);
+    const result = [...new Set(names)].slice(0, 3);
+    if (memo.size >= SUGGESTION_MEMO_LIMIT) memo.clear();
+    memo.set(value, result);
+    return [...result];
   }
 }
+
+const SUGGESTION_MEMO_LIMIT = 10_000;
 
 function indexEntries<T extends { aliases?: string[] }>(
   entries: readonly T[],

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from './types';
 
 /**
@@ -56,11 +56,16 @@ function endOfLine(text: string, from: number): number {
 /** Parses one chunk. Never throws: every failure becomes a syntax problem with a span. */
 export function parseChunk(text: string, offset: number): ParsedChunk {
   let doc: Document.Parsed;
+  // The parser builds an Error per problem; a stack trace for each of them
+  // made a file of 200,000 broken lines take half a minute. None is needed.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     doc = parseDocument(text, {
       version: '1.2',
       schema: 'core',
-      uniqueKeys: true,
+      // Duplicate keys are found below in one pass; the parser's own check compares every key with every other.
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
       merge: false,
@@ -69,13 +74,16 @@ export function parseChunk(text: string, offset: number): ParsedChunk {
     }) as Document.Parsed;
   } catch (error) {
     return failedChunk(text, offset, describeThrown(error));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  const syntaxErrors: SyntaxProblem[] = [
+  const syntaxErrors = capped([
     ...readableErrors(doc, text),
+    ...duplicateKeys(doc, text),
     ...doc.warnings
       .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
       .map((w) => ({ message: unsupportedTagMessage(w.message), span: toSpan(w.pos, text.length) })),
-  ];
+  ]);
   const hasContent = doc.contents !== null && doc.contents !== undefined && !isEmptyScalar(doc.contents);
   if (syntaxErrors.length > 0 || !hasContent) {
     return { offset, text, doc, value: undefined, hasContent, syntaxErrors };
@@ -92,8 +100,7 @@ export function parseChunk(text: string, offset: number): ParsedChunk {
 /**
  * The parser's errors as a person reads them: a stack overflow while
  * composing deeply nested YAML (the parser reports it, possibly several
- * times, as RESOURCE_EXHAUSTION) becomes one clear error, and a duplicate
- * key is underlined whole rather than by its first character.
+ * times, as RESOURCE_EXHAUSTION) becomes one clear error.
  */
 function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
@@ -104,8 +111,6 @@ function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
       if (tooDeep) continue;
       tooDeep = true;
       problems.push({ message: TOO_DEEP, span });
-    } else if (e.code === 'DUPLICATE_KEY') {
-      problems.push({ message: cleanMessage(e.message), span: keySpanAt(doc, text, span.start) ?? span });
     } else {
       problems.push({ message: cleanMessage(e.message), span });
     }
@@ -116,19 +121,22 @@ function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
 const TOO_DEEP = 'The YAML is nested too deeply to read';
 
 /**
- * The span of the mapping key that starts at `offset` (after its anchor or
- * tag, on the same line). Walks without recursion: the tree may be deep.
+ * Keys repeated in one mapping, each reported on the repeated key, whole.
+ * Scalar keys are equal when their values are (as the parser's own check
+ * has it: `1` and `'1'` differ). Walks without recursion: the tree may be deep.
  */
-function keySpanAt(doc: Document.Parsed, text: string, offset: number): Span | undefined {
+function duplicateKeys(doc: Document.Parsed, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
   const stack: unknown[] = [doc.contents];
-  let best: Span | undefined;
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {
+      const seen = new Set<unknown>();
       for (const pair of node.items) {
-        const range = (pair.key as Node | null)?.range;
-        if (range && range[0] >= offset && !/[\r\n]/.test(text.slice(offset, range[0])) && (!best || range[0] < best.start)) {
-          best = { start: range[0], end: Math.max(range[0], Math.min(range[1], text.length)) };
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value) && key.range) problems.push({ message: 'Map keys must be unique', span: toSpan([key.range[0], key.range[1]], text.length) });
+          seen.add(key.value);
         }
         stack.push(pair.key, pair.value);
       }
@@ -136,7 +144,19 @@ function keySpanAt(doc: Document.Parsed, text: string, offset: number): Span | u
       for (const item of node.items) stack.push(item);
     }
   }
-  return best;
+  return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Past this many, a document's syntax errors are noise: the rest are counted in one last error. */
+export const MAX_SYNTAX_ERRORS = 100;
+
+function capped(problems: SyntaxProblem[]): SyntaxProblem[] {
+  if (problems.length <= MAX_SYNTAX_ERRORS) return problems;
+  const rest = problems.length - MAX_SYNTAX_ERRORS;
+  const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
+  const next = problems[MAX_SYNTAX_ERRORS].span;
+  shown.push({ message: `${rest.toLocaleString('en')} more YAML syntax error${rest === 1 ? '' : 's'} in this document not shown: fix the ones above first`, span: next });
+  return shown;
 }
 
 function failedChunk(text: string, offset: number, message: string): ParsedChunk {
@@ -190,7 +210,7 @@ export function locatePath(doc: Document.Parsed, path: ReadonlyArray<string | nu
   for (const segment of path) {
     const node = current.node;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment));
+      const pair = pairByKey(node, String(segment));
       if (!pair) return undefined;
       current = { node: (pair.value as Node | null) ?? null, pair, parent: node };
     } else if (isSeq(node) && typeof segment === 'number') {
@@ -202,6 +222,23 @@ export function locatePath(doc: Document.Parsed, path: ReadonlyArray<string | nu
     }
   }
   return current;
+}
+
+/** Key → first pair, per large mapping: a record with thousands of keys is looked up once per problem. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairByKey(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length < 16) return map.items.find((p) => isPair(p) && scalarKey(p.key) === key);
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = isPair(p) ? scalarKey(p.key) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function scalarKey(key: unknown): string | undefined {
