@@ -80,8 +80,9 @@ export function seedDocuments() {
 
 /**
  * Writes `count` record files into `dir` (in `perFolder`-sized sub-folders),
- * each one seed record with a unique id. Every `invalidEvery`-th file gets an
- * unknown party and an alias, so runs have problems to report.
+ * each one seed record with a unique id. Every `invalidEvery`-th file gets
+ * problems: alternately an alias as chair (fixable) with a bad level, and an
+ * unknown party as chair.
  */
 export function generateCorpus(dir, count, { perFolder = 250, invalidEvery = 0 } = {}) {
   const docs = seedDocuments();
@@ -89,7 +90,10 @@ export function generateCorpus(dir, count, { perFolder = 250, invalidEvery = 0 }
   for (let i = 0; i < count; i++) {
     let text = docs[i % docs.length].replace(/^id:\s*(\S+)/m, (_, id) => `id: ${id}-g${i}`);
     if (invalidEvery > 0 && i % invalidEvery === 0) {
-      text = text.replace(/^date:/m, 'chair: Nhật Bản\nparticipants: [Japn]\ndate:');
+      // Alternately an alias (a fixable warning) with a bad level (an error), and an unknown party.
+      const chair = (i / invalidEvery) % 2 === 0 ? 'Nhật Bản' : 'Japn';
+      text = /^chair:/m.test(text) ? text.replace(/^chair: .*$/m, `chair: ${chair}`) : text.replace(/^date:/m, `chair: ${chair}\ndate:`);
+      if (chair === 'Nhật Bản') text = text.replace(/^level: .*$/m, 'level: ministeral');
     }
     const folder = path.join(dir, `part-${String(Math.floor(i / perFolder)).padStart(3, '0')}`);
     fs.mkdirSync(folder, { recursive: true });

@@ -40,6 +40,24 @@ describe('worker threads', () => {
   }
 });
 
+describe('--fix on worker threads', () => {
+  test('writes the same files as an in-process run', () => {
+    const a = generateCorpus(scratch(), 260, { perFolder: 65, invalidEvery: 4 });
+    const b = scratch();
+    fs.cpSync(a, b, { recursive: true });
+    const inProcess = runCli(['validate', '--fix', '--format', 'json'], { cwd: a, env: { MEETING_RECORDS_THREADS: '0' } });
+    const workers = runCli(['validate', '--fix', '--format', 'json'], { cwd: b, env: { MEETING_RECORDS_THREADS: '2' } });
+    assert.equal(workers.stdout, inProcess.stdout);
+    assert.equal(workers.stderr, inProcess.stderr);
+    assert.match(inProcess.stderr, /fixed 1 problem in part-000\/r00000\.meeting\.yaml/);
+    for (const entry of fs.readdirSync(a, { recursive: true })) {
+      const file = path.join(a, entry);
+      if (fs.statSync(file).isFile()) assert.equal(fs.readFileSync(path.join(b, entry), 'utf8'), fs.readFileSync(file, 'utf8'), entry);
+    }
+    assert.doesNotMatch(fs.readFileSync(path.join(a, 'part-000', 'r00000.meeting.yaml'), 'utf8'), /Nhật Bản/);
+  });
+});
+
 describe('--cache', () => {
   test('a warm run prints what a cold run prints, and a changed file is validated again', () => {
     const dir = age(generateCorpus(scratch(), 40, { perFolder: 10, invalidEvery: 5 }));
