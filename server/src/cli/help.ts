@@ -1,6 +1,21 @@
 import { RULE_CODES } from '../core/types';
 import { DEFAULT_MAX_FILE_SIZE } from './validateArgs';
 
+/** Breaks a long line at spaces, continuing lines indented by two. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
 export const MAIN_HELP = `meeting-records — validate and render YAML records of ASEAN meetings
 
 Usage:
@@ -44,7 +59,7 @@ Options:
   -h, --help              show this help
       --version           print the version
 
-Codes: ${RULE_CODES.join(', ')}
+${wrap(`Codes: ${RULE_CODES.join(', ')}`, 78)}
 
 Exit status: 0 no errors; 1 errors found (or more warnings than --max-warnings,
 or an unreadable file); 2 bad usage (unknown option, missing path) or an
