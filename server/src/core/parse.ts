@@ -185,7 +185,9 @@ function cleanMessage(message: string): string {
 }
 
 function unsupportedTagMessage(message: string): string {
-  const tag = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? 'tag';
+  const resolved = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? 'tag';
+  // Named as it was written: `!!js/function`, not `tag:yaml.org,2002:js/function`.
+  const tag = resolved.replace(/^tag:yaml\.org,2002:/, '!!');
   return `Unsupported tag ${tag}: tags are never executed; use a plain value`;
 }
 
