@@ -14,6 +14,23 @@ export type PartyKind =
   | 'organisation'
   | 'other';
 
+/** How a person says each party kind, in hover cards, completion details and the preview. */
+export const PARTY_KIND_LABELS: Readonly<Record<PartyKind, string>> = {
+  'asean-member': 'ASEAN member state',
+  'dialogue-partner': 'Dialogue partner',
+  'sectoral-partner': 'Sectoral dialogue partner',
+  'development-partner': 'Development partner',
+  organisation: 'Organisation',
+  other: 'Other party',
+};
+
+/** The label of a known kind; undefined for a kind a workspace catalog made up. */
+export function partyKindLabel(kind: unknown): string | undefined {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(PARTY_KIND_LABELS, kind)
+    ? PARTY_KIND_LABELS[kind as PartyKind]
+    : undefined;
+}
+
 export interface Relationship {
   /** e.g. "Comprehensive Strategic Partnership". */
   level: string;

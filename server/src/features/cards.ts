@@ -1,4 +1,4 @@
-import type { CatalogIndex, DocumentEntry, MechanismEntry, PartyEntry } from '../core/catalog';
+import { partyKindLabel, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
 
 /**
  * Markdown cards for catalog entries, shared by hover and completion. Catalog
@@ -15,17 +15,8 @@ function escapeLine(text: string): string {
   return escapeMarkdown(text).replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-const KIND_LABEL: Record<string, string> = {
-  'asean-member': 'ASEAN member state',
-  'dialogue-partner': 'Dialogue partner',
-  'sectoral-partner': 'Sectoral dialogue partner',
-  'development-partner': 'Development partner',
-  organisation: 'Organisation',
-  other: 'Other party',
-};
-
 export function kindLabel(kind: unknown): string {
-  return typeof kind === 'string' ? (KIND_LABEL[kind] ?? kind) : 'Party';
+  return partyKindLabel(kind) ?? (typeof kind === 'string' ? kind : 'Party');
 }
 
 function text(value: unknown): string | undefined {

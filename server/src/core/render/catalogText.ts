@@ -2,19 +2,9 @@
  * Catalog facts as hover text for chips and badges. Catalog files can come
  * from a workspace, so their fields are read as defensively as records.
  */
-import type { CatalogIndex, MechanismEntry, PartyEntry, Resolution } from '../catalog';
+import { partyKindLabel, type CatalogIndex, type MechanismEntry, type PartyEntry, type Resolution } from '../catalog';
 import { formatDate } from './dates';
 import { humanize, textOf } from './values';
-
-/** How a person says each party kind; an unexpected kind from a workspace catalog is humanized. */
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  'asean-member': 'ASEAN member state',
-  'dialogue-partner': 'Dialogue partner',
-  'sectoral-partner': 'Sectoral dialogue partner',
-  'development-partner': 'Development partner',
-  organisation: 'Organisation',
-  other: 'Other party',
-};
 
 /** Names longer than this are not looked up: no real party is named so, and it bounds the work on hostile input. */
 const MAX_NAME_LENGTH = 200;
@@ -50,7 +40,7 @@ export function partyHoverText(entry: PartyEntry): string {
   const summary = textOf(entry.summary);
   return [
     vietnamese ? `${textOf(entry.name) ?? ''} · ${vietnamese}` : textOf(entry.name),
-    kind && (Object.prototype.hasOwnProperty.call(KIND_LABELS, kind) ? KIND_LABELS[kind] : humanize(kind)),
+    kind && (partyKindLabel(kind) ?? humanize(kind)),
     joined && `ASEAN member since ${formatDate(joined)}`,
     since && `Dialogue partner since ${since}`,
     relationship && `Relationship: ${relationship}`,
