@@ -18,6 +18,8 @@ export interface AnalyzeSettings {
   fix: boolean;
   /** Answer clean files from the fast path (fastPath.ts); off only to compare the two paths. */
   fastPath: boolean;
+  /** Hash file contents (for the cache); --fix always hashes, to refuse a file changed meanwhile. */
+  hashes: boolean;
 }
 
 /**
@@ -32,14 +34,14 @@ export class FileAnalyzer {
 
   analyze(file: string): FileResult {
     const { maxFileSize, severity } = this.settings;
-    const read = readText(file, maxFileSize);
+    const read = readText(file, maxFileSize, this.settings.hashes || this.settings.fix);
     if (read.kind === 'problem') {
       return { path: file, diagnostics: applySeverity([read.diagnostic], severity), records: [], hash: read.hash };
     }
     if (this.settings.fastPath) {
       const body = stripBom(read.text);
       const records = body.length <= maxFileSize ? fastCleanRecords(body, this.getCatalog()) : undefined;
-      if (records) return { path: file, diagnostics: [], records, hash: read.hash, stamp: read.stat, fast: true };
+      if (records) return { path: file, diagnostics: [], records, hash: read.hash || undefined, stamp: read.stat, fast: true };
     }
     const options: ValidateOptions = { maxFileSize, severity };
     const validator = this.getValidator();
@@ -68,7 +70,8 @@ export class FileAnalyzer {
       if (r.idRange !== undefined) summary.idRange = r.idRange;
       return summary;
     });
-    const result: FileResult = { path: file, diagnostics, records, hash };
+    const result: FileResult = { path: file, diagnostics, records };
+    if (hash) result.hash = hash;
     if (stamp) result.stamp = stamp;
     if (fixed !== undefined) result.fixed = fixed;
     return result;

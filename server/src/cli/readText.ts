@@ -17,6 +17,7 @@ export interface ReadText {
   /** The decoded text, BOM included (the core strips it; `--fix` puts it back). */
   text: string;
   bytes: Buffer;
+  /** Content hash; empty when the caller did not ask for it (no cache, no --fix). */
   hash: string;
   stat: FileStamp;
 }
@@ -50,7 +51,7 @@ export function surelyTooLarge(bytes: number, maxChars: number): boolean {
   return bytes > ALWAYS_READ && bytes > maxChars * 3 + 3;
 }
 
-export function readText(file: string, maxFileSize: number): ReadOutcome {
+export function readText(file: string, maxFileSize: number, withHash = true): ReadOutcome {
   let stat: fs.Stats;
   let bytes: Buffer;
   try {
@@ -63,9 +64,9 @@ export function readText(file: string, maxFileSize: number): ReadOutcome {
   } catch (error) {
     return ioProblem(ioMessage(error));
   }
-  const hash = hashBytes(bytes);
+  const hash = withHash ? hashBytes(bytes) : '';
   const decoded = decodeUtf8(bytes);
-  if (decoded.kind === 'problem') return { kind: 'problem', diagnostic: decoded.diagnostic, hash };
+  if (decoded.kind === 'problem') return { kind: 'problem', diagnostic: decoded.diagnostic, hash: hash || undefined };
   return { kind: 'text', text: decoded.text, bytes, hash, stat: { mtimeMs: stat.mtimeMs, size: stat.size } };
 }
 

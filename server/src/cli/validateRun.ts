@@ -44,6 +44,7 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
     severity: options.severity,
     fix: options.fix,
     fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0',
+    hashes: options.cache,
   };
   const results = await analyzeAll(
     files.map((f) => f.path),
