@@ -55,6 +55,18 @@ export function rssBytes(pid) {
   }
 }
 
+/** CPU time (user + system, ms) the process has used so far, all threads included (Linux). */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15; the slice starts at field 3.
+    return (Number(fields[14 - 3]) + Number(fields[15 - 3])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Starts a server and initializes it.
  * @param {{ name: string, command: string, args: string[], cwd: string, workspace: string, settings: object, initializationOptions?: object }} options
@@ -150,6 +162,7 @@ export async function startServer({ name, command = process.execPath, args, cwd,
       return stderr;
     },
     rss: () => rssBytes(child.pid),
+    cpuMs: () => cpuMs(child.pid),
 
     /** Resolves with the first publishDiagnostics for `uri` that satisfies `match` (after now). */
     waitForDiagnostics(uri, match = () => true, timeoutMs = 60_000) {

@@ -340,6 +340,8 @@ async function indexOnce(workspace, ids, { editWhileIndexing }) {
     out.progressBegun = begins;
     out.progressEndsBeforeComplete = Math.max(0, progressEnds - 1);
     out.idsFoundByWorkspaceSymbol = symbolCount;
+    // CPU the server used up to now (all its threads): less distorted by other load than wall time.
+    out.serverCpuMs = server.cpuMs();
     await sleep(200);
     const rss = server.rss();
     out.rssBytes = rss;
