@@ -73,6 +73,14 @@ interface ChunkAnalysis {
 }
 
 const CACHE_LIMIT = 4096;
+/**
+ * Characters of document text the cache may hold in all. A parse tree costs
+ * about 20 bytes per character of YAML, so this keeps the cache near 50 MB.
+ * Counting entries alone was not enough: every keystroke in a 5,000-line
+ * record cached that version's whole tree (about 4.5 MB), and the server
+ * grew by 1.5 GB in 300 keystrokes.
+ */
+const CACHE_CHARS = 2_000_000;
 
 /**
  * Validates record files against one catalog. Keeps a bounded cache of
@@ -81,6 +89,7 @@ const CACHE_LIMIT = 4096;
  */
 export class Validator {
   private readonly cache = new Map<string, ChunkAnalysis>();
+  private cachedChars = 0;
 
   /** `cacheLimit` 0 keeps nothing: for one-pass work such as indexing a workspace. */
   constructor(
@@ -119,7 +128,13 @@ export class Validator {
     const analysis = analyzeChunk(parseChunk(text, 0), this.catalog);
     if (this.cacheLimit > 0) {
       this.cache.set(text, analysis);
-      if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value as string);
+      this.cachedChars += text.length;
+      // Least recently used first; the entry just added always stays.
+      while (this.cache.size > 1 && (this.cache.size > this.cacheLimit || this.cachedChars > CACHE_CHARS)) {
+        const oldest = this.cache.keys().next().value as string;
+        this.cache.delete(oldest);
+        this.cachedChars -= oldest.length;
+      }
     }
     return offset === 0 ? analysis : { ...analysis, chunk: { ...analysis.chunk, offset } };
   }
