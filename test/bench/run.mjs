@@ -224,6 +224,8 @@ async function measureEditor(kind, cases) {
         if (i >= CONFIG.warmup) afterEdit.push(cr.ms);
       }
       result.completionAfterEdit[c.key] = summarize(afterEdit);
+      const rss = server.rss();
+      checks.rssMBAfterCase = rss === undefined ? undefined : round(rss / 2 ** 20, 1);
       result.checks[c.key] = checks;
       server.close(uri);
       log(`  ${server.name}: ${c.label}: edit→diagnostics median ${result.editToDiagnostics[c.key].median} ms, completion ${result.completion[c.key].median} ms, hover ${result.hover[c.key].median} ms`);
