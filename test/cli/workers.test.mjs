@@ -1,4 +1,5 @@
-// Large runs go to worker threads; the output must not depend on it. The
+// Large runs share the work between the main thread and worker threads; the
+// output must not depend on it. The
 // result cache must give the same output as a cold run and notice changes.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -24,7 +25,10 @@ describe('worker threads', () => {
   for (const format of ['json', 'sarif', 'junit']) {
     test(`in-process and worker runs print identical ${format}`, () => {
       const inProcess = runCli(['validate', '--format', format], { cwd: dir, env: { MEETING_RECORDS_THREADS: '0' } });
-      const workers = runCli(['validate', '--format', format], { cwd: dir, env: { MEETING_RECORDS_THREADS: '3' } });
+      const workers = runCli(['validate', '--format', format], { cwd: dir, env: { MEETING_RECORDS_THREADS: '3', MEETING_RECORDS_STATS: '1' } });
+      const [, onWorkers, workerThreads] = /(\d+) on (\d+) worker thread/.exec(workers.stderr) ?? [];
+      assert.equal(workerThreads, '2', workers.stderr);
+      assert.ok(Number(onWorkers) > 0, `the workers validated files: ${workers.stderr}`);
       const automatic = runCli(['validate', '--format', format], { cwd: dir });
       assert.equal(inProcess.code, 1);
       assert.equal(workers.code, inProcess.code);

@@ -32,70 +32,71 @@ export function analyzeSafely(analyzer: FileAnalyzer, file: string): FileResult 
 const IN_FLIGHT = 2;
 
 /**
- * Validates files on `threads` worker threads, handing out small batches as
- * workers finish (slow files do not hold up a whole share). Calls `onResult`
- * as results arrive, in any order; the caller merges them in file order.
- * Resolves with the indexes no worker could handle (a worker died), which
- * the caller then validates in-process.
+ * Validates files on the main thread and `workerCount` worker threads
+ * together, handing out small batches as threads finish (slow files do not
+ * hold up a whole share). The main thread takes part, a few files at a time
+ * between handling the workers' messages, so a 2-core machine runs one
+ * worker and pays for one extra start-up, not two. Calls `onResult` as
+ * results arrive, in any order; the caller merges them in file order. When a
+ * worker dies, its batches go back to the queue; with no worker left (or no
+ * worker script) the main thread does everything.
  */
-export async function analyzeInWorkers(
+export async function analyzeShared(
   files: readonly string[],
   indexes: readonly number[],
   settings: AnalyzeSettings,
-  threads: number,
+  workerCount: number,
+  analyzeHere: (index: number) => FileResult,
   onResult: (index: number, result: FileResult) => void,
-): Promise<number[]> {
-  const script = path.join(__dirname, 'worker.js');
-  if (!fs.existsSync(script)) return [...indexes];
+): Promise<SharedStats> {
+  const stats: SharedStats = { main: 0, workers: 0, workerThreads: 0 };
+  const threads = workerCount + 1;
   const batchSize = Math.max(4, Math.min(64, Math.ceil(indexes.length / (threads * 8))));
+  const mainChunk = Math.max(1, Math.ceil(batchSize / 4));
   const queue: number[][] = [];
   for (let i = 0; i < indexes.length; i += batchSize) queue.push(indexes.slice(i, i + batchSize));
   const inFlight = new Map<number, number[]>();
+  const live = new Set<Worker>();
+  const assigned = new Map<Worker, Set<number>>();
   let nextBatch = 0;
-  const workerData: WorkerData = { settings };
+  let wake: (() => void) | undefined;
+  const nudge = (): void => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
 
-  return new Promise<number[]>((resolve) => {
-    const live = new Set<Worker>();
-    const assigned = new Map<Worker, Set<number>>();
-    let settled = false;
+  const dispatch = (worker: Worker): void => {
+    const mine = assigned.get(worker);
+    if (!mine) return;
+    while (mine.size < IN_FLIGHT && queue.length > 0) {
+      const jobs = queue.shift() as number[];
+      const batch = nextBatch++;
+      inFlight.set(batch, jobs);
+      mine.add(batch);
+      const request: WorkerRequest = { batch, jobs: jobs.map((index) => ({ index, path: files[index] })) };
+      worker.postMessage(request);
+    }
+  };
 
-    const finish = (): void => {
-      if (settled) return;
-      settled = true;
-      const leftover = [...queue.flat(), ...[...inFlight.values()].flat()].sort((a, b) => a - b);
-      for (const worker of live) void worker.terminate();
-      resolve(leftover);
-    };
+  const retire = (worker: Worker): void => {
+    if (!live.delete(worker)) return;
+    for (const batch of assigned.get(worker) ?? []) {
+      const jobs = inFlight.get(batch);
+      inFlight.delete(batch);
+      if (jobs) queue.unshift(jobs);
+    }
+    assigned.delete(worker);
+    for (const other of live) dispatch(other);
+    nudge();
+  };
 
-    const dispatch = (worker: Worker): void => {
-      const mine = assigned.get(worker);
-      if (!mine) return;
-      while (mine.size < IN_FLIGHT && queue.length > 0) {
-        const jobs = queue.shift() as number[];
-        const batch = nextBatch++;
-        inFlight.set(batch, jobs);
-        mine.add(batch);
-        const request: WorkerRequest = { batch, jobs: jobs.map((index) => ({ index, path: files[index] })) };
-        worker.postMessage(request);
-      }
-      if (queue.length === 0 && inFlight.size === 0) finish();
-    };
-
-    const retire = (worker: Worker): void => {
-      if (!live.delete(worker)) return;
-      const mine = assigned.get(worker) ?? new Set<number>();
-      for (const batch of mine) {
-        const jobs = inFlight.get(batch);
-        inFlight.delete(batch);
-        if (jobs) queue.unshift(jobs);
-      }
-      assigned.delete(worker);
-      if (live.size === 0) finish();
-      else for (const other of live) dispatch(other);
-    };
-
-    for (let t = 0; t < threads; t++) {
+  const script = path.join(__dirname, 'worker.js');
+  if (workerCount > 0 && fs.existsSync(script)) {
+    const workerData: WorkerData = { settings };
+    for (let t = 0; t < workerCount; t++) {
       const worker = new Worker(script, { workerData });
+      stats.workerThreads++;
       live.add(worker);
       assigned.set(worker, new Set());
       worker.on('message', (response: WorkerResponse) => {
@@ -103,11 +104,47 @@ export async function analyzeInWorkers(
         inFlight.delete(response.batch);
         assigned.get(worker)?.delete(response.batch);
         for (const { index, result } of response.results) onResult(index, result);
+        stats.workers += response.results.length;
         dispatch(worker);
+        nudge();
       });
       worker.on('error', () => retire(worker));
       worker.on('exit', () => retire(worker));
       dispatch(worker);
     }
-  });
+  }
+
+  try {
+    for (;;) {
+      if (queue.length > 0) {
+        // Take a few files from the back of the queue; workers take whole batches from the front.
+        const batch = queue.pop() as number[];
+        const mine = batch.splice(Math.max(0, batch.length - mainChunk));
+        if (batch.length > 0) queue.push(batch);
+        for (const index of mine) onResult(index, analyzeHere(index));
+        stats.main += mine.length;
+        // Let the workers' messages in, so they are handed their next batches.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } else if (inFlight.size > 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      } else {
+        break;
+      }
+    }
+  } finally {
+    for (const worker of live) {
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }
+  }
+  return stats;
+}
+
+/** Who validated how many files (MEETING_RECORDS_STATS=1 prints it). */
+export interface SharedStats {
+  main: number;
+  workers: number;
+  workerThreads: number;
 }

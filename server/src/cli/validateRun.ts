@@ -11,7 +11,7 @@ import { formatReport } from './formats';
 import { TOOL_VERSION } from './formats/rules';
 import { VALIDATE_HELP } from './help';
 import { useColor, write, type CliIO } from './io';
-import { analyzeInWorkers, analyzeSafely } from './pool';
+import { analyzeSafely, analyzeShared, type SharedStats } from './pool';
 import { Progress } from './progress';
 import { decodeUtf8, hashBytes, ioMessage } from './readText';
 import { compareDiagnostics, summarize, type CliDiagnostic, type FileResult, type ReportedFile } from './result';
@@ -100,13 +100,26 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
     cache?.set(result);
     progress.update(++done);
   };
-  const threads = threadCount(todo.length, io.env);
-  const leftover = threads > 1 ? await analyzeInWorkers(paths, todo, settings, threads, onResult) : todo;
-  if (leftover.length > 0) {
-    const analyzer = new (heavy().analyze.FileAnalyzer)(settings);
-    for (const index of leftover) onResult(index, analyzeSafely(analyzer, paths[index]));
+  const started = Date.now();
+  let stats: SharedStats = { main: todo.length, workers: 0, workerThreads: 0 };
+  if (todo.length > 0) {
+    let analyzer: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
+    const analyzeHere = (index: number): FileResult => {
+      analyzer ??= new (heavy().analyze.FileAnalyzer)(settings);
+      return analyzeSafely(analyzer, paths[index]);
+    };
+    const threads = threadCount(todo.length, io.env);
+    if (threads > 1) stats = await analyzeShared(paths, todo, settings, threads - 1, analyzeHere, onResult);
+    else for (const index of todo) onResult(index, analyzeHere(index));
   }
   progress.clear();
+  if (io.env.MEETING_RECORDS_STATS === '1') {
+    const fast = todo.filter((i) => results[i].fast).length;
+    await write(
+      io.stderr,
+      `meeting-records: validated ${todo.length} files in ${Date.now() - started} ms: ${stats.main} on the main thread, ${stats.workers} on ${stats.workerThreads} worker thread(s); ${fast} by the fast path; ${paths.length - todo.length} from the cache\n`,
+    );
+  }
   refineDuplicates(paths, results, settings, cache);
   const warning = cache?.save();
   if (warning) await write(io.stderr, `meeting-records: ${warning}\n`);
@@ -114,9 +127,11 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
 }
 
 /**
- * Worker threads for large runs. MEETING_RECORDS_THREADS overrides the
- * choice (0 or 1: in-process; N: N workers even for a small run), for tests
- * and tuning; results are the same either way.
+ * Threads that validate, the main thread included (so N - 1 workers): one
+ * per core for large runs, the main thread alone for small ones.
+ * MEETING_RECORDS_THREADS overrides the choice (0 or 1: in-process; N: N
+ * threads even for a small run), for tests and tuning; results are the same
+ * either way.
  */
 export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   const forced = env.MEETING_RECORDS_THREADS;
