@@ -10,7 +10,6 @@ import { processIO, write, type CliIO } from './io';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Commands load on first use: `render` never pays for validation's start-up, nor a cached validation for rendering's.
 const COMMANDS: Record<string, Command> = {
   validate: (args, io) => (require('./validateRun') as typeof import('./validateRun')).runValidate(args, io),

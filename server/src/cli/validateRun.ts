@@ -255,7 +255,6 @@ function finalDiagnostics(diagnostics: readonly CliDiagnostic[], options: Valida
  * only: a run answered from the cache never pays for it.
  */
 function heavy(): { analyze: typeof import('./analyze'); catalogFile: typeof import('../core/catalogFile') } {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     analyze: require('./analyze') as typeof import('./analyze'),
     catalogFile: require('../core/catalogFile') as typeof import('../core/catalogFile'),
