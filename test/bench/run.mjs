@@ -12,6 +12,9 @@
 //   --alternatives                     run them in a smoke run too
 //   --only=editor,workspace,cli        run some sections only (the others are marked skipped)
 //   --keep                             keep the generated temp folders (their paths go to stderr)
+//   --out=FILE                         also write the JSON report to FILE
+//
+// npm prints its script banners on stdout: `npm run -s bench > report.json` keeps stdout pure JSON.
 //
 // Inputs are generated into os.tmpdir() and removed afterwards.
 import { spawn } from 'node:child_process';
@@ -36,6 +39,7 @@ const smoke = argv.includes('--smoke');
 const keep = argv.includes('--keep');
 const alternatives = (!smoke || argv.includes('--alternatives')) && !argv.includes('--no-alternatives');
 const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const outFile = argv.find((a) => a.startsWith('--out='))?.slice(6);
 const wants = (section) => !only || only.includes(section);
 
 const CONFIG = smoke
@@ -782,7 +786,9 @@ async function main() {
   }
   report.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x));
   report.durationMs = round(performance.now() - started);
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  process.stdout.write(json);
+  if (outFile) writeFileSync(outFile, json);
   try {
     printTable(report);
   } catch (error) {
