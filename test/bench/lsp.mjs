@@ -102,8 +102,11 @@ export async function startServer({ name, command = process.execPath, args, cwd,
   // Anything else (refresh requests and the like): answer null rather than leave the server waiting.
   connection.onRequest((method) => null);
 
+  // Once a server has published a versioned diagnostic, only a matching version answers an edit.
+  let versioned = false;
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     const at = performance.now();
+    if (typeof params.version === 'number') versioned = true;
     lastDiagnostics.set(params.uri, params);
     for (const waiter of [...diagnosticWaiters]) {
       if (waiter.match(params)) {
@@ -189,9 +192,14 @@ export async function startServer({ name, command = process.execPath, args, cwd,
       return () => progressListeners.delete(listener);
     },
 
+    /** Whether a publishDiagnostics answers a change to `version`: the same version, or any for a server that never sends versions. */
+    answers(params, version) {
+      return params.version === version || (!versioned && (params.version === undefined || params.version === null));
+    },
+
     /** Opens a document and waits for its first diagnostics; returns the time that took. */
     async open(uri, text, languageId = 'yaml', version = 1) {
-      const waiting = server.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === version);
+      const waiting = server.waitForDiagnostics(uri, (p) => server.answers(p, version));
       const t0 = performance.now();
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
       const { at, params } = await waiting;
@@ -203,7 +211,7 @@ export async function startServer({ name, command = process.execPath, args, cwd,
      * server that publishes without versions, the next diagnostics for the uri).
      */
     async change(uri, version, change, fullText) {
-      const waiting = server.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version === version);
+      const waiting = server.waitForDiagnostics(uri, (p) => server.answers(p, version));
       const contentChanges = syncKind === 2 ? [change] : [{ text: fullText }];
       const t0 = performance.now();
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });

@@ -218,7 +218,7 @@ async function measureEditor(kind, cases) {
       const afterEdit = [];
       for (let i = 0; i < CONFIG.warmup + CONFIG.requests; i++) {
         const { change, version: v } = type();
-        const diagnostics = server.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version === v);
+        const diagnostics = server.waitForDiagnostics(uri, (p) => server.answers(p, v));
         server.connection.sendNotification('textDocument/didChange', {
           textDocument: { uri, version: v },
           contentChanges: server.syncKind === 2 ? [change] : [{ text }],
