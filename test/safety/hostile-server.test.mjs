@@ -4,10 +4,15 @@
 // inside the document; every feature must still answer on that document; the
 // server must log no handler failure, stay alive and keep its memory bounded.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CASES, INTERNAL, RECORD } from './hostile.mjs';
 import { rangeChecker, startServer } from './lsp.mjs';
-import { SERVER, requireBuilt } from './paths.mjs';
+import { SERVER, requireBuilt, scratch } from './paths.mjs';
+
+const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 const PUBLISH_BOUND_MS = 20_000;
 const REQUEST_BOUND_MS = 10_000;
@@ -125,6 +130,40 @@ describe('server on hostile documents (didOpen, publishDiagnostics, every featur
       assert.ok(rssMb < 250, `RSS ${rssMb} MB`);
     } finally {
       await s.stop();
+    }
+  });
+
+  test('a workspace folder full of hostile files on disk (and pipes, loops, broken links, unreadable files) is indexed in bounded time', async (t) => {
+    const dir = scratch(t);
+    // The heavy case has its own test above; here the subject is what a walk of the disk meets.
+    CASES.filter((c) => !c.heavy).forEach((c, i) => writeFileSync(join(dir, `${String(i).padStart(2, '0')}-${slug(c.name)}.meeting.yaml`), c.bytes()));
+    writeFileSync(join(dir, 'ok.meeting.yaml'), RECORD);
+    mkdirSync(join(dir, 'loops'));
+    symlinkSync('..', join(dir, 'loops/up'));
+    symlinkSync('.', join(dir, 'loops/here'));
+    symlinkSync('missing.yaml', join(dir, 'dangling.meeting.yaml'));
+    symlinkSync('self.meeting.yaml', join(dir, 'self.meeting.yaml'));
+    execFileSync('mkfifo', [join(dir, 'pipe.meeting.yaml')]);
+    execFileSync('mkfifo', [join(dir, 'pipe.catalog.yaml')]);
+    writeFileSync(join(dir, 'locked.meeting.yaml'), RECORD);
+    chmodSync(join(dir, 'locked.meeting.yaml'), 0o000);
+    mkdirSync(join(dir, 'closed'));
+    chmodSync(join(dir, 'closed'), 0o000);
+    const s = await startServer({ workspace: dir, ...asUser });
+    try {
+      const started = Date.now();
+      const result = await withMemoryWatch(s, s.request('meetingRecords/validateWorkspace', null, PUBLISH_BOUND_MS * 3));
+      const ms = Date.now() - started;
+      t.diagnostic(`indexed ${JSON.stringify(result)} in ${ms} ms; RSS ${Math.round(s.memory().rssMb)} MB`);
+      assert.ok(result.files >= CASES.length - 1, JSON.stringify(result));
+      const list = await s.request('meetingRecords/listRecords', {}, REQUEST_BOUND_MS);
+      assert.ok(list.records.some((r) => r.id === '2024-07-26-safety-base'), 'the ordinary record is indexed');
+      await s.request('workspace/symbol', { query: 'safety' }, REQUEST_BOUND_MS);
+      assert.equal(s.dead, false);
+      assert.ok(s.memory().rssMb < MEMORY_BOUND_MB * 2, `RSS ${s.memory().rssMb} MB`);
+    } finally {
+      await s.stop();
+      chmodSync(join(dir, 'closed'), 0o755);
     }
   });
 

@@ -299,6 +299,7 @@ export const CASES = [
   {
     // 1.8 MB, under the 2,000,000-character default limit: every document lacks every required field.
     name: '200,000 empty documents (1.6 million problems)',
+    heavy: true,
     bytes: () => utf8('a: 1\n---\n'.repeat(200_000)),
     cliExit: 1,
     check(diags, text, assert) {

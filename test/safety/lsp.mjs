@@ -57,14 +57,15 @@ function withTimeout(promise, ms, what) {
 
 /**
  * Starts and initializes a server.
- * @param {{ workspace?: string, settings?: object, initializationOptions?: object, nodeArgs?: string[], env?: object, cwd?: string }} [options]
+ * @param {{ workspace?: string, settings?: object, initializationOptions?: object, nodeArgs?: string[], env?: object, cwd?: string, uid?: number, gid?: number }} [options]
  */
 export async function startServer(options = {}) {
-  const { workspace, settings = {}, initializationOptions, nodeArgs = [], env = {}, cwd = ROOT } = options;
+  const { workspace, settings = {}, initializationOptions, nodeArgs = [], env = {}, cwd = ROOT, uid, gid } = options;
   const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
     cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    ...(uid === undefined ? {} : { uid, gid }),
   });
   let stderr = '';
   child.stderr.on('data', (d) => {
