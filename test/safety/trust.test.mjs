@@ -7,51 +7,12 @@
 // workspace is untrusted.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { startServer } from './lsp.mjs';
 import { ROOT, SERVER, requireBuilt, scratch } from './paths.mjs';
-
-const require = createRequire(import.meta.url);
-
-/** client/src/config.ts bundled with `vscode` replaced by a stand-in whose trust and settings the test sets. */
-function loadClientConfig(t) {
-  const esbuild = require('esbuild');
-  const dir = scratch(t);
-  const stub = join(dir, 'vscode.cjs');
-  writeFileSync(
-    stub,
-    `const state = (globalThis.__safetyVscodeState ??= { trusted: false, values: {} });
-     module.exports = {
-       workspace: {
-         get isTrusted() { return state.trusted; },
-         getConfiguration(section) {
-           const v = (key) => state.values[section + '.' + key] ?? {};
-           return {
-             get: (key) => { const x = v(key); return x.workspaceFolderValue ?? x.workspaceValue ?? x.globalValue ?? x.defaultValue; },
-             inspect: (key) => ({ key: section + '.' + key, ...v(key) }),
-           };
-         },
-       },
-     };`,
-  );
-  const outfile = join(dir, 'config.cjs');
-  esbuild.buildSync({
-    entryPoints: [join(ROOT, 'client/src/config.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    alias: { vscode: stub },
-    loader: { '.yaml': 'text' },
-    logLevel: 'silent',
-  });
-  // The stand-in is bundled into config.cjs; both share the state through a global.
-  globalThis.__safetyVscodeState = { trusted: false, values: {} };
-  return { config: require(outfile), state: globalThis.__safetyVscodeState };
-}
+import { loadClientModule } from './vscode-stub.mjs';
 
 describe('workspace trust', () => {
   test('the manifest declares limited support and restricts catalogPaths and recordGlobs', () => {
@@ -63,7 +24,7 @@ describe('workspace trust', () => {
   });
 
   test('client: in an untrusted workspace, catalogPaths and recordGlobs from workspace settings never reach the server; user settings still do', (t) => {
-    const { config, state } = loadClientConfig(t);
+    const { module: config, state } = loadClientModule(t, 'client/src/config.ts');
     state.values = {
       'meetingRecords.catalogPaths': { globalValue: ['/home/me/shared.catalog.yaml'], workspaceValue: ['../../etc/evil.catalog.yaml'], workspaceFolderValue: ['/tmp/evil.catalog.yaml'] },
       'meetingRecords.recordGlobs': { defaultValue: ['**/*.meeting.yaml', '**/*.meeting.yml'], workspaceValue: ['/**/*'] },
