@@ -288,6 +288,31 @@ export const CASES = [
     },
   },
   {
+    // Found by the property test: the parser's error sat on the \r of a CRLF and its range ended between \r and \n.
+    name: 'a YAML error on a CRLF line break',
+    bytes: () => utf8(`topics:\n  - trade\n\r\n %${RECORD}`),
+    cliExit: 1,
+    check(diags, text, assert) {
+      assert.ok(diags.some((d) => d.code === 'yaml-syntax'));
+    },
+  },
+  {
+    name: '16,000 unknown fields',
+    bytes: () => utf8(RECORD + Array.from({ length: 16_000 }, (_, i) => `field_${i}: ${i}`).join('\n')),
+    cliExit: 1,
+    check(diags, text, assert) {
+      assert.ok(diags.filter((d) => d.code === 'schema' && /Unknown field/.test(d.message)).length === 16_000);
+    },
+  },
+  {
+    name: '20,000 unknown party names',
+    bytes: () => utf8(`${RECORD}participants:\n${Array.from({ length: 20_000 }, (_, i) => `  - Japn ${i % 50}\n`).join('')}`),
+    cliExit: 1,
+    check(diags, text, assert) {
+      assert.ok(diags.filter((d) => d.code === 'unknown-party').length === 20_000);
+    },
+  },
+  {
     name: '16,000 repeated keys',
     bytes: () => utf8(Array.from({ length: 16_000 }, (_, i) => `k: ${i}`).join('\n')),
     cliExit: 1,
