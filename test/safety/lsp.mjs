@@ -119,7 +119,8 @@ export async function startServer(options = {}) {
   const init = await withTimeout(
     Promise.race([
       connection.sendRequest('initialize', {
-        processId: process.pid,
+        // A server running as another user cannot signal this process, would take it for dead and exit: no parent check then.
+        processId: uid === undefined ? process.pid : null,
         clientInfo: { name: 'safety-tests' },
         rootUri,
         workspaceFolders,
@@ -162,7 +163,10 @@ export async function startServer(options = {}) {
 
     request(method, params, timeoutMs = 10_000) {
       if (exit) return Promise.reject(new Error(`server is dead: ${JSON.stringify(exit)}\n${stderr.slice(-2000)}`));
-      return withTimeout(connection.sendRequest(method, params), timeoutMs, method);
+      const died = exited.then((e) => {
+        throw new Error(`${method}: the server exited (${JSON.stringify(e)}) before answering\n${stderr.slice(-2000)}`);
+      });
+      return withTimeout(Promise.race([connection.sendRequest(method, params), died]), timeoutMs, method);
     },
     notify(method, params) {
       connection.sendNotification(method, params);
