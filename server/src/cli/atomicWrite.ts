@@ -26,6 +26,24 @@ export class FileChangedError extends Error {
   }
 }
 
+/** The file is marked read-only: replacing it through a rename would bypass that. */
+export class ReadOnlyFileError extends Error {
+  constructor(readonly file: string) {
+    super('the file is read-only; not overwritten');
+    this.name = 'ReadOnlyFileError';
+  }
+}
+
+/** Write permission for this process; root passes access(2), so it also needs some write bit set. */
+function canWrite(file: string, stats: fs.Stats): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    return false;
+  }
+  return (stats.mode & 0o222) !== 0;
+}
+
 /**
  * Replaces a file's content without ever leaving it half-written: the new
  * bytes go to a temporary file in the same folder (same file system), are
@@ -47,6 +65,8 @@ export function atomicWrite(file: string, data: string | Uint8Array, options: At
   } catch {
     original = undefined;
   }
+  // A rename only needs the folder to be writable; honour the file's own read-only mark as an editor would.
+  if (original && !canWrite(target, original)) throw new ReadOnlyFileError(target);
   try {
     const fd = fs.openSync(tmp, 'wx', original ? original.mode & 0o7777 : 0o666);
     try {

@@ -138,7 +138,11 @@ function walk(
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch {
-          continue; // Dangling or unreadable link: nothing to validate.
+          // A broken link where a record should be is a record nobody can read: say so, as for any unreadable file.
+          if (classify(name, childRel) === 'record' && !isIgnored(full, false, levels)) {
+            unreadable.push({ path: full, message: 'Cannot read the file: it is a broken symbolic link' });
+          }
+          continue;
         }
         // Never leave the folder that was asked for, whatever a link points at.
         if (!isInside(rootReal, childReal)) continue;

@@ -1,7 +1,7 @@
 import { fixAll } from '../core/fixes';
 import { stripBom } from '../core/text';
 import type { ValidateOptions, Validator } from '../core/validate';
-import { atomicWrite, FileChangedError, type AtomicWriteOptions } from './atomicWrite';
+import { atomicWrite, FileChangedError, ReadOnlyFileError, type AtomicWriteOptions } from './atomicWrite';
 import { hashBytes, ioMessage, type ReadText } from './readText';
 import type { CliDiagnostic } from './result';
 
@@ -38,7 +38,7 @@ export function fixFile(
   try {
     atomicWrite(file, bytes, { ...writeOptions, expect: { stamp: read.stat, hash: read.hash } });
   } catch (error) {
-    const reason = error instanceof FileChangedError ? error.message : ioMessage(error).replace(/^Cannot read the file/, 'cannot write the file');
+    const reason = error instanceof FileChangedError || error instanceof ReadOnlyFileError ? error.message : ioMessage(error).replace(/^Cannot read the file/, 'cannot write the file');
     return { ...unchanged, problem: notFixed(`Not fixed: ${reason} (${result.applied} fix${result.applied === 1 ? '' : 'es'} not written)`) };
   }
   return { text, hash: hashBytes(bytes), applied: result.applied };

@@ -40,8 +40,9 @@ export function formatStylish(files: readonly ReportedFile[], options: StylishOp
       message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
       code: d.code,
     }));
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const severityWidth = Math.max(...rows.map((r) => LABEL[r.severity].length));
+    // reduce, not Math.max(...rows): a file may have more problems than a call can take arguments.
+    const whereWidth = rows.reduce((width, r) => Math.max(width, r.where.length), 0);
+    const severityWidth = rows.reduce((width, r) => Math.max(width, LABEL[r.severity].length), 0);
     for (const r of rows) {
       const label = LABEL[r.severity];
       out.push(
