@@ -21,6 +21,7 @@ export const RULE_CODES = [
   'encoding',
   'file-too-large',
   'io',
+  'too-many-problems',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -37,6 +38,7 @@ export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
   'series-year': 'warning',
   encoding: 'error',
   'file-too-large': 'information',
+  'too-many-problems': 'information',
   /** The file could not be read (permissions, vanished, a folder): the CLI reports it as an error. */
   io: 'error',
 };

@@ -72,6 +72,14 @@ interface ChunkAnalysis {
   idSpan?: Span;
 }
 
+/**
+ * Diagnostics listed per file, by the editor and the CLI alike; the rest are
+ * counted in one information diagnostic. Far above any real record file (and
+ * more than anyone reads in a Problems panel, which every keystroke re-sends),
+ * low enough that a generated one (1.6 million problems) cannot exhaust memory.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 20_000;
+
 const CACHE_LIMIT = 4096;
 /**
  * Characters of document text the cache may hold in all. A parse tree costs
@@ -106,14 +114,21 @@ export class Validator {
     const analyses = splitDocuments(text).map(({ offset, text: chunkText }) => this.analyzeChunk(chunkText, offset));
     const diagnostics: Diagnostic[] = [];
     const records: RecordInfo[] = [];
+    let unlisted = 0;
     for (const analysis of analyses) {
-      const placed = analysis.findings
-        .map((f) => placeFinding(f, analysis.chunk.offset, lineIndex, options.severity))
-        .filter((d): d is Diagnostic => d !== undefined);
-      // A loop, not push(...placed): a file may hold hundreds of thousands of findings, more than a call's arguments.
-      for (const d of placed) diagnostics.push(d);
-      if (analysis.chunk.hasContent) records.push(recordInfo(analysis, records.length, lineIndex, placed));
+      const counts = { errors: 0, warnings: 0 };
+      for (const finding of analysis.findings) {
+        const severity = severityOf(finding.code, options.severity);
+        if (severity === 'off') continue;
+        if (severity === 'error') counts.errors++;
+        if (severity === 'warning') counts.warnings++;
+        // Past the cap a finding is counted, not placed: a million diagnostic objects would exhaust memory.
+        if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(placeFinding(finding, severity, analysis.chunk.offset, lineIndex));
+        else unlisted++;
+      }
+      if (analysis.chunk.hasContent) records.push(recordInfo(analysis, records.length, lineIndex, counts));
     }
+    if (unlisted > 0) diagnostics.push(unlistedDiagnostic(unlisted, lineIndex));
     return { text, lineIndex, chunks: analyses.map((a) => a.chunk), records, diagnostics };
   }
 
@@ -163,14 +178,20 @@ function shift(span: Span, offset: number, lineIndex: LineIndex): Range {
   return lineIndex.rangeOf({ start: span.start + offset, end: span.end + offset });
 }
 
-function placeFinding(
-  finding: ChunkFinding,
-  offset: number,
-  lineIndex: LineIndex,
-  overrides: SeverityOverrides | undefined,
-): Diagnostic | undefined {
-  const severity = overrides?.[finding.code] ?? DEFAULT_SEVERITY[finding.code];
-  if (severity === 'off') return undefined;
+function severityOf(code: RuleCode, overrides: SeverityOverrides | undefined): Severity | 'off' {
+  return overrides?.[code] ?? DEFAULT_SEVERITY[code];
+}
+
+function unlistedDiagnostic(count: number, lineIndex: LineIndex): Diagnostic {
+  return {
+    code: 'too-many-problems',
+    severity: 'information',
+    message: `${count.toLocaleString('en')} more problems in this file are not listed (at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en')} are shown)`,
+    range: lineIndex.rangeOf({ start: 0, end: lineIndex.lineEndOffset(0) }),
+  };
+}
+
+function placeFinding(finding: ChunkFinding, severity: Severity, offset: number, lineIndex: LineIndex): Diagnostic {
   const diagnostic: Diagnostic = {
     code: finding.code,
     severity,
@@ -190,7 +211,12 @@ function placeFinding(
   return diagnostic;
 }
 
-function recordInfo(analysis: ChunkAnalysis, index: number, lineIndex: LineIndex, diagnostics: Diagnostic[]): RecordInfo {
+function recordInfo(
+  analysis: ChunkAnalysis,
+  index: number,
+  lineIndex: LineIndex,
+  counts: { errors: number; warnings: number },
+): RecordInfo {
   const { chunk } = analysis;
   const value = chunk.value;
   const record = isDict(value) ? value : {};
@@ -209,8 +235,8 @@ function recordInfo(analysis: ChunkAnalysis, index: number, lineIndex: LineIndex
     // Fields named, not rest/spread: this runs for every mention of every record on each keystroke in a
     // multi-record file, and object rest/spread made it the largest cost of such an edit.
     mentions: analysis.mentions.map((m) => ({ kind: m.kind, name: m.name, path: m.path, known: m.known, range: shift(m.span, chunk.offset, lineIndex) })),
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    errors: counts.errors,
+    warnings: counts.warnings,
   };
 }
 

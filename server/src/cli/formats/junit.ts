@@ -45,7 +45,7 @@ function testCases(f: ReportedFile): Case[] {
   const perRecord: Case[] = records.map((r, i) => ({ name: caseName(r, i), errors: [], others: [] }));
   const fileCase: Case = { name: 'file', errors: [], others: [] };
   for (const d of f.diagnostics) {
-    const target = d.code === 'file-too-large' || d.code === 'io' || d.code === 'encoding' ? fileCase : (perRecord[recordOf(records, d)] ?? fileCase);
+    const target = d.code === 'file-too-large' || d.code === 'too-many-problems' || d.code === 'io' || d.code === 'encoding' ? fileCase : (perRecord[recordOf(records, d)] ?? fileCase);
     if (d.code === 'file-too-large') target.skipped = d.message;
     else if (d.severity === 'error') target.errors.push(d);
     else target.others.push(d);

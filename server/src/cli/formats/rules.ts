@@ -17,6 +17,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'series-year': "The series number disagrees with the year of 'date'.",
   encoding: 'The file is not UTF-8 text (binary content or invalid UTF-8).',
   'file-too-large': 'The file is larger than --max-file-size and was not validated.',
+  'too-many-problems': 'The file has more problems than are listed; the rest are counted in one message.',
   io: 'The file could not be read, or --fix could not write it.',
 };
 
