@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { MentionKind } from '../core/rules';
-import type { Diagnostic, Range } from '../core/types';
-import type { FileAnalysis } from '../core/validate';
+import type { Diagnostic } from '../core/types';
+import type { FileAnalysis, LocatedMention, RecordInfo } from '../core/validate';
 import type { SeverityOverrides } from '../core/validate';
 import { duplicateIdDiagnostics, type FileRecords } from '../core/workspace';
 
@@ -14,25 +13,13 @@ import { duplicateIdDiagnostics, type FileRecords } from '../core/workspace';
  * editor's version of a file shadows the one on disk until it closes.
  */
 
-export interface IndexedMention {
-  kind: MentionKind;
-  name: string;
-  range: Range;
-  known: boolean;
-}
+/** A mention as the index keeps it: where and what, without the value path. */
+export type IndexedMention = Omit<LocatedMention, 'path'>;
 
-export interface IndexedRecord {
-  id?: string;
-  idRange?: Range;
-  title?: string;
-  date?: string;
-  mechanism?: string;
-  level?: string;
+/** A record as the index keeps it: the core's RecordInfo without its value, plus the partner names. */
+export interface IndexedRecord extends Omit<RecordInfo, 'index' | 'value' | 'mentions'> {
   partners: string[];
-  range: Range;
   mentions: IndexedMention[];
-  errors: number;
-  warnings: number;
 }
 
 export interface IndexedFile {

@@ -9,19 +9,8 @@ import { html, jsonForScriptBlock, type Html } from './html';
 import { renderPage, type PageOptions } from './page';
 import { humanize, textOf } from './values';
 
-/** What the script needs per row; index i here is row `data-index="i"`. */
-interface RowData {
-  uri: string;
-  line: number;
-  id: string;
-  title: string;
-  date?: string;
-  mechanism?: string;
-  level?: string;
-  partners: string[];
-  errors: number;
-  warnings: number;
-}
+/** What the script needs per row (index i here is row `data-index="i"`): the record's summary as the server sent it. */
+type RowData = RecordSummary;
 
 /** Partners listed in a row before "+N"; the cell's hover lists them all. */
 const PARTNERS_IN_ROW = 4;
