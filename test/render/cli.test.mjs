@@ -3,13 +3,11 @@
 // and the atomic write that never leaves a temp file or half a page behind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
-import { root } from './renderer.mjs';
+import { importBundle, root } from './renderer.mjs';
 import { inspectMarkup } from './markup.mjs';
 
 const HOSTILE_FIXTURE = path.join(root, 'test/fixtures/render/examples/hostile.meeting.yaml');
@@ -18,19 +16,7 @@ let work;
 
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'render-cli-'));
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, 'server/src/cli/render.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    loader: { '.yaml': 'text' },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
-  const bundle = path.join(work, 'render-cli.mjs');
-  writeFileSync(bundle, result.outputFiles[0].text);
-  ({ runRender } = await import(pathToFileURL(bundle).href));
+  ({ runRender } = await importBundle("export * from './server/src/cli/render.ts';", 'render-cli'));
 });
 
 after(() => rmSync(work, { recursive: true, force: true }));

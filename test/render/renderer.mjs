@@ -12,7 +12,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * Bundles `entry` (ES module source, resolved from the repository root) and
  * imports it. A temp file rather than a data: URL, so stack traces name lines.
  */
-async function importBundle(entry, name) {
+export async function importBundle(entry, name) {
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
     bundle: true,
