@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { lineStarts } from './hostile.mjs';
 import { rangeChecker, startServer } from './lsp.mjs';
 import { SEEDS, SERVER, requireBuilt } from './paths.mjs';
 
@@ -24,16 +25,6 @@ const SEED_FILES = readdirSync(SEEDS).filter((f) => /\.meeting\.ya?ml$/.test(f))
 
 // ---------------------------------------------------------------------------
 // The model: LSP positions over UTF-16 text with \n, \r\n and lone \r breaks.
-
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 13 || c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
 
 function positionAt(starts, offset) {
   let low = 0;

@@ -1,5 +1,5 @@
 // Checks the shipped data: the two JSON Schemas, the bundled catalog (seeds/catalog/)
-// and the seed records (seeds/records/). Run: node --test test/unit/
+// and the seed records (seeds/records/). Run after `npm run build`: node --test test/unit/data.test.mjs
 //
 // Every check collects all offenders first and then asserts the list is empty, so a
 // failure names each offending file, record, entry or alias at once.
@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { parseAllDocuments, parse } from 'yaml';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -50,16 +51,8 @@ const REQUIRED_MECHANISM_ALIASES = {
 
 // ------------------------------------------------------------------ helpers
 
-/** The same folding as server/src/core/text.ts foldName: case, accents, đ and punctuation. */
-function fold(name) {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
-    .trim();
-}
+/** The product's own folding (case, accents, đ, punctuation), so uniqueness holds exactly as look-ups see it. */
+const { foldName: fold } = createRequire(import.meta.url)('../../dist/core.js');
 
 function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'));
