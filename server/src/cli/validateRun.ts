@@ -86,14 +86,14 @@ async function finish(files: readonly ReportedFile[], options: ValidateOptions, 
 async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, options: ValidateOptions, io: CliIO): Promise<FileResult[]> {
   const results: FileResult[] = new Array<FileResult>(paths.length);
   const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings)) : undefined;
-  const todo: number[] = [];
+  const toValidate: number[] = [];
   for (let i = 0; i < paths.length; i++) {
     const hit = cache?.lookup(paths[i], settings.maxFileSize * 3 + 3);
     // With --fix, a file with fixable problems is done again so the fixes get written.
     if (hit && !(settings.fix && hit.diagnostics.some((d) => d.fixable))) results[i] = hit;
-    else todo.push(i);
+    else toValidate.push(i);
   }
-  const progress = Progress.for(io.stderr, todo.length);
+  const progress = Progress.for(io.stderr, toValidate.length);
   let done = 0;
   const onResult = (index: number, result: FileResult): void => {
     results[index] = result;
@@ -101,23 +101,23 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
     progress.update(++done);
   };
   const started = Date.now();
-  let stats: SharedStats = { main: todo.length, workers: 0, workerThreads: 0 };
-  if (todo.length > 0) {
+  let stats: SharedStats = { main: toValidate.length, workers: 0, workerThreads: 0 };
+  if (toValidate.length > 0) {
     let analyzer: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
     const analyzeHere = (index: number): FileResult => {
       analyzer ??= new (heavy().analyze.FileAnalyzer)(settings);
       return analyzeSafely(analyzer, paths[index]);
     };
-    const threads = threadCount(todo.length, io.env);
-    if (threads > 1) stats = await analyzeShared(paths, todo, settings, threads - 1, analyzeHere, onResult);
-    else for (const index of todo) onResult(index, analyzeHere(index));
+    const threads = threadCount(toValidate.length, io.env);
+    if (threads > 1) stats = await analyzeShared(paths, toValidate, settings, threads - 1, analyzeHere, onResult);
+    else for (const index of toValidate) onResult(index, analyzeHere(index));
   }
   progress.clear();
   if (io.env.MEETING_RECORDS_STATS === '1') {
-    const fast = todo.filter((i) => results[i].fast).length;
+    const fast = toValidate.filter((i) => results[i].fast).length;
     await write(
       io.stderr,
-      `meeting-records: validated ${todo.length} files in ${Date.now() - started} ms: ${stats.main} on the main thread, ${stats.workers} on ${stats.workerThreads} worker thread(s); ${fast} by the fast path; ${paths.length - todo.length} from the cache\n`,
+      `meeting-records: validated ${toValidate.length} files in ${Date.now() - started} ms: ${stats.main} on the main thread, ${stats.workers} on ${stats.workerThreads} worker thread(s); ${fast} by the fast path; ${paths.length - toValidate.length} from the cache\n`,
     );
   }
   refineDuplicates(paths, results, settings, cache);
