@@ -110,7 +110,7 @@ export const BUNDLED_CATALOG_FILES: ReadonlyArray<{ name: string; text: string }
 
 let bundled: CatalogFile[] | undefined;
 
-/** Parsed once per process. `file` is `bundled:seeds/catalog/<name>` unless a base path is given. */
+/** Parsed once per process; each file is named `seeds/catalog/<name>`, as shipped beside the bundles. */
 export function bundledCatalogFiles(): CatalogFile[] {
   bundled ??= BUNDLED_CATALOG_FILES.map((f) => parseCatalogFile(f.text, `seeds/catalog/${f.name}`));
   return bundled;
