@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from './types';
 
 /**
@@ -25,6 +25,19 @@ export interface SyntaxProblem {
 
 /** Alias expansions allowed per document: enough for real records, far too few for a billion-laughs bomb. */
 export const MAX_ALIAS_COUNT = 100;
+
+/** How every record document is read: YAML 1.2 core schema, strict, no merge keys. */
+export const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  // Duplicate keys are found below in one pass; the parser's own check compares every key with every other.
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  merge: false,
+  // Problems are reported as diagnostics; nothing may be printed (toJS would warn on stderr about collection keys).
+  logLevel: 'error',
+} as const satisfies ParseOptions & DocumentOptions & SchemaOptions;
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
@@ -61,17 +74,7 @@ export function parseChunk(text: string, offset: number): ParsedChunk {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    doc = parseDocument(text, {
-      version: '1.2',
-      schema: 'core',
-      // Duplicate keys are found below in one pass; the parser's own check compares every key with every other.
-      uniqueKeys: false,
-      prettyErrors: false,
-      strict: true,
-      merge: false,
-      // Problems are reported as diagnostics; nothing may be printed (toJS would warn on stderr about collection keys).
-      logLevel: 'error',
-    }) as Document.Parsed;
+    doc = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
   } catch (error) {
     return failedChunk(text, offset, describeThrown(error));
   } finally {
