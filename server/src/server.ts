@@ -25,6 +25,7 @@ import { fixAll } from './core/fixes';
 import type { Range } from './core/types';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
+import { resolveCompletion } from './features/completionResolve';
 import { definition } from './features/definition';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -106,7 +107,7 @@ function main(): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [':', ' '] },
+        completionProvider: { triggerCharacters: [':', ' '], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -196,6 +197,10 @@ function main(): void {
         toEditor: shift,
       });
     }),
+  );
+
+  connection.onCompletionResolve((item, token) =>
+    runSafe(log, 'completion resolve', item, token, () => resolveCompletion(item, { catalog: ws().catalogs.catalog, roles: ws().catalogs.roles })),
   );
 
   connection.onHover((params, token) =>

@@ -1,7 +1,7 @@
 // Completion over stdio: what appears in the suggest widget, and what gets inserted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { applyEdits, makeWorkspace, record, startServer, textAt } from './harness.mjs';
+import { applyEdits, makeWorkspace, positionOf, record, startServer, textAt } from './harness.mjs';
 
 /**
  * VS Code keeps an item only when the word typed so far (the text from the
@@ -36,6 +36,13 @@ describe('completion', () => {
     ws.cleanup();
   });
 
+  /** The documentation the editor shows for an item: completion sends none, `completionItem/resolve` fills it in. */
+  async function documentationOf(item) {
+    assert.equal(item.documentation, undefined, `${item.label} comes without documentation`);
+    const resolved = await client.request('completionItem/resolve', item);
+    return resolved.documentation;
+  }
+
   /** Opens `text` (with `|` marking the cursor) and asks for completion there. */
   async function completeAt(textWithCursor) {
     const offset = textWithCursor.indexOf('|');
@@ -57,7 +64,7 @@ describe('completion', () => {
     const sorted = [...list.items].sort((a, b) => a.sortText.localeCompare(b.sortText));
     assert.equal(sorted[0].label, 'date', 'the missing required field comes first');
     assert.match(sorted[0].detail, /required/);
-    assert.match(sorted[0].documentation.value, /YYYY-MM-DD|date/i);
+    assert.match((await documentationOf(sorted[0])).value, /YYYY-MM-DD|date/i);
   });
 
   test('nested keys under a mapping and inside a list item', async () => {
@@ -93,7 +100,7 @@ describe('completion', () => {
     const { list } = await completeAt(record().replace('level: ministerial', 'level: |'));
     assert.deepEqual(list.items.map((i) => i.label), ['summit', 'ministerial', 'senior-officials', 'ambassadors', 'working-level', 'other']);
     assert.equal(list.items[0].kind, 20);
-    assert.match(list.items[0].documentation.value, /Summit|heads of state/i);
+    assert.match((await documentationOf(list.items[0])).value, /Summit|heads of state/i);
     const format = await completeAt(record().replace('level: ministerial', 'level: ministerial\nformat: on|'));
     const online = format.list.items.find((i) => i.label === 'online');
     assert.deepEqual(textAt(format.text, online.textEdit.range), 'on');
@@ -109,7 +116,7 @@ describe('completion', () => {
     assert.equal(textAt(text, first.textEdit.range), 'nhat');
     assert.ok(survivesClientFilter(first, 'nhat'), first.filterText);
     assert.equal(applyEdits(text, [first.textEdit]), record().replace('  - Republic of Korea', '  - Republic of Korea\n  - Japan'));
-    assert.match(first.documentation.value, /Nhật Bản/);
+    assert.match((await documentationOf(first)).value, /Nhật Bản/);
   });
 
   test('"Hàn Q" finds the Republic of Korea; ISO codes and English variants work; the canonical name is always inserted', async () => {
@@ -184,6 +191,109 @@ describe('completion', () => {
     assert.ok(withComment.labels.includes('New meeting record'));
     const second = await completeAt(`${record()}---\n|`);
     assert.ok(second.labels.includes('New meeting record'), 'a new document of a multi-record file');
+  });
+
+  test('items come without documentation; resolve adds the card or description the editor shows, and changes nothing else', async () => {
+    assert.equal(client.init.capabilities.completionProvider.resolveProvider, true);
+    /** Resolves `item`, checks only `documentation` was added, and returns its markdown. */
+    const resolvedText = async (item) => {
+      const resolved = await client.request('completionItem/resolve', item);
+      const { documentation, ...rest } = resolved;
+      assert.deepEqual(rest, item, `${item.label}: resolve adds documentation and nothing else`);
+      assert.equal(documentation?.kind, 'markdown', item.label);
+      return documentation.value;
+    };
+    const hoverAt = async (text, needle, delta = 1) => {
+      const uri = ws.uri(`h${n++}.meeting.yaml`);
+      await client.open(uri, text);
+      const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, { delta }) });
+      client.close(uri);
+      return hover.contents.value;
+    };
+
+    // A partner's card: the one hover shows above its "Mentioned in" links.
+    const parties = await completeAt(record().replace('  - Republic of Korea', '  - Republic of Korea\n  - |'));
+    assert.ok(parties.list.items.length > 20);
+    for (const item of parties.list.items) {
+      assert.equal(item.documentation, undefined, item.label);
+      assert.deepEqual(item.data, { kind: 'party', name: item.label });
+    }
+    const japan = await resolvedText(parties.list.items.find((i) => i.label === 'Japan'));
+    assert.ok(japan.startsWith('**Japan** · Nhật Bản\n\n'), japan);
+    assert.match(japan, /dialogue partner since 1973/);
+    assert.ok((await hoverAt(record().replace('  - Republic of Korea', '  - Japan'), '  - Japan', 4)).startsWith(`${japan}\n\n---\n\n`));
+
+    // A mechanism's card and a catalog document's card, as hover shows them.
+    const mechanisms = await completeAt(record().replace('mechanism: ASEAN+1', 'mechanism: ASEAN+|'));
+    const apt = await resolvedText(mechanisms.list.items.find((i) => i.label === 'ASEAN+3'));
+    assert.ok((await hoverAt(record().replace('mechanism: ASEAN+1', 'mechanism: ASEAN+3'), 'ASEAN+3')).startsWith(`${apt}\n\n---\n\n`));
+    const title = 'Vision Statement on ASEAN-Japan Friendship and Cooperation';
+    const documents = await completeAt(record().replace('source:', 'documents:\n  - title: Tầm nhìn ASEAN|\nsource:'));
+    const vision = await resolvedText(documents.list.items.find((i) => i.label === title));
+    const cited = record().replace('source:', `documents:\n  - title: ${title}\n    type: vision\n    status: adopted\nsource:`);
+    assert.ok((await hoverAt(cited, title)).startsWith(`${vision}\n\n---\n\n`));
+
+    // A key's and an enum value's description, as hover shows them under the bold name.
+    const keys = await completeAt(`${record().replace('date: 2024-07-26\n', '')}|`);
+    const date = await resolvedText(keys.list.items.find((i) => i.label === 'date'));
+    assert.equal(await hoverAt(record(), 'date:', 0), `**date**\n\n${date}`);
+    const levels = await completeAt(record().replace('level: ministerial', 'level: |'));
+    const ministerial = await resolvedText(levels.list.items.find((i) => i.label === 'ministerial'));
+    assert.equal(await hoverAt(record(), 'ministerial'), `**ministerial**\n\n${ministerial}`);
+
+    // The whole-record snippet shows the text it inserts.
+    const empty = await completeAt('|');
+    const skeleton = empty.list.items.find((i) => i.label === 'New meeting record');
+    const shown = await resolvedText(skeleton);
+    const plain = skeleton.textEdit.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    assert.equal(shown, `Inserts a record skeleton:\n\n\`\`\`yaml\n${plain}\n\`\`\``);
+
+    // A title only cited in this workspace has no card: nothing to resolve.
+    const own = await completeAt(record().replace('source:', 'documents:\n  - title: Joint Statement on the 35|\nsource:'));
+    const fromWorkspace = own.list.items.find((i) => /workspace/.test(i.detail));
+    assert.equal(fromWorkspace.data, undefined);
+    assert.deepEqual(await client.request('completionItem/resolve', fromWorkspace), fromWorkspace);
+  });
+
+  test('resolve of an unknown or malformed item answers it unchanged, logs nothing and keeps the server answering', async () => {
+    const since = client.mark();
+    const bad = [
+      undefined,
+      null,
+      'party',
+      42,
+      ['party', 'Japan'],
+      {},
+      { kind: 'nope', name: 'Japan' },
+      { kind: 'party' },
+      { kind: 'party', name: 'Atlantis' },
+      { kind: 'party', name: { toString: 'Japan' } },
+      { kind: 'mechanism', name: 'ASEAN+99' },
+      { kind: 'document', name: 42 },
+      { kind: 'key', path: 'level' },
+      { kind: 'key', path: ['__proto__'] },
+      { kind: 'key', path: ['constructor'] },
+      { kind: 'key', path: ['location', '__proto__', 'city'] },
+      { kind: 'key', path: ['level', -1] },
+      { kind: 'key', path: Array.from({ length: 10_000 }, () => 'documents') },
+      { kind: 'key', path: [] },
+      { kind: 'enum', path: ['level'], value: 'emperor' },
+      { kind: 'enum', path: ['level'] },
+      { kind: 'record', today: '<script>' },
+      { kind: 'record' },
+    ];
+    for (const data of bad) {
+      const item = { label: 'Japan', kind: 12, ...(data === undefined ? {} : { data }) };
+      assert.deepEqual(await client.request('completionItem/resolve', item), item, JSON.stringify(data)?.slice(0, 80));
+    }
+    // An item that already has documentation keeps it.
+    const documented = { label: 'Japan', documentation: 'mine', data: { kind: 'party', name: 'Japan' } };
+    assert.deepEqual(await client.request('completionItem/resolve', documented), documented);
+    // Still alive and right; nothing went to the log as an error.
+    const { list } = await completeAt(record().replace('  - Republic of Korea', '  - nhat|'));
+    assert.match((await client.request('completionItem/resolve', list.items[0])).documentation.value, /Nhật Bản/);
+    assert.deepEqual(client.events.slice(since).filter((e) => e.type === 'log' && e.params.type === 1).map((e) => e.params.message), []);
+    assert.equal(client.exit, undefined);
   });
 
   test('nothing inside comments, free text and block scalars', async () => {

@@ -2,7 +2,6 @@ import {
   CompletionItemKind,
   InsertTextFormat,
   InsertTextMode,
-  MarkupKind,
   type CompletionItem,
   type CompletionList,
 } from 'vscode-languageserver';
@@ -11,9 +10,8 @@ import { scalarText as yamlScalar } from '../core/locate';
 import type { JsonSchema } from '../core/schema';
 import { foldName } from '../core/text';
 import type { Position, Range } from '../core/types';
-import { documentCard, kindLabel, mechanismCard, partyCard } from './cards';
+import { kindLabel } from './cards';
 import {
-  describeKey,
   enumValues,
   isMappingList,
   itemsOf,
@@ -43,6 +41,18 @@ export interface CompletionInput {
   /** Today, for the date placeholder of a new record (YYYY-MM-DD). */
   today?: string;
 }
+
+/**
+ * What `completionItem/resolve` needs to rebuild an item's documentation
+ * (features/completionResolve.ts). Items go out without documentation: a
+ * list of 44 parties with their cards was 19.7 KB per keystroke, and the
+ * editor shows one card at a time.
+ */
+export type CompletionData =
+  | { kind: 'key'; path: Path }
+  | { kind: 'enum'; path: Path; value: string }
+  | { kind: 'record'; today: string }
+  | { kind: 'party' | 'mechanism' | 'document'; name: string };
 
 const INDENT = 2;
 const MAX_ITEMS = 200;
@@ -82,11 +92,11 @@ function keyItems(input: CompletionInput, context: KeyContext): CompletionItem[]
       label: name,
       kind: CompletionItemKind.Property,
       detail: `${typePhrase(path, input.roles)}${isRequired ? ' · required' : ''}`,
-      documentation: markdown(describeKey(path)),
       sortText: `${isRequired ? '0' : '1'}${String(order).padStart(3, '0')}`,
       filterText: name,
       textEdit: { range: editorRange(input, context.start, context.end), newText },
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      data: { kind: 'key', path } satisfies CompletionData,
     };
     if (newText.includes('\n') && input.asIs) item.insertTextMode = InsertTextMode.asIs;
     if (snippet && wantsSuggestAfter(path, input.roles)) item.command = TRIGGER_SUGGEST;
@@ -123,7 +133,10 @@ function keySnippet(name: string, path: Path, column: number, input: CompletionI
 /** Lines as [absolute indentation, text]; the first line is at the key's column. */
 type Line = [number, string];
 
-function fieldLines(name: string, path: Path, column: number, stops: TabStops, input: CompletionInput, depth: number): Line[] {
+/** What a snippet's text depends on besides the schema. */
+type SnippetInput = Pick<CompletionInput, 'roles' | 'today'>;
+
+function fieldLines(name: string, path: Path, column: number, stops: TabStops, input: SnippetInput, depth: number): Line[] {
   const schema = schemaAt(path) ?? {};
   const head = `${name}:`;
   const type = typeOf(schema);
@@ -152,7 +165,7 @@ function requiredFields(schema: JsonSchema): string[] {
   return [...new Set([...requiredOf(schema), ...oneOfRequired(schema)])];
 }
 
-function valuePlaceholder(schema: JsonSchema, stops: TabStops, input: CompletionInput, depth: number): string {
+function valuePlaceholder(schema: JsonSchema, stops: TabStops, input: SnippetInput, depth: number): string {
   const values = enumValues(schema);
   if (values.length === 1) return escapeSnippet(values[0].value);
   if (values.length > 1) return `\${${stops.take()}|${values.map((v) => escapeChoice(v.value)).join(',')}|}`;
@@ -164,7 +177,7 @@ function valuePlaceholder(schema: JsonSchema, stops: TabStops, input: Completion
   return `$${stops.take()}`;
 }
 
-function placeholderHint(schema: JsonSchema, input: CompletionInput): string | undefined {
+function placeholderHint(schema: JsonSchema, input: SnippetInput): string | undefined {
   if (schema.format === 'date' && input.today) return input.today;
   const examples: unknown = schema.examples;
   if (Array.isArray(examples) && typeof examples[0] === 'string') return examples[0];
@@ -204,24 +217,30 @@ function isEmptyRecord(lines: readonly string[], line: number): boolean {
   return /^[A-Za-z_]*$/.test((lines[line] ?? '').trim());
 }
 
-function wholeRecordItem(input: CompletionInput, context: KeyContext): CompletionItem {
+/** Every required field of a record, as a snippet and as the plain text it inserts (dated `today`). */
+export function recordSkeleton(roles: RoleTable, today: string): { snippet: string; plain: string } {
   const root = schemaAt([]) ?? {};
   const stops = new TabStops();
-  const withToday: CompletionInput = { ...input, today: input.today ?? new Date().toISOString().slice(0, 10) };
-  const lines = requiredFields(root).flatMap((key) => fieldLines(key, [key], 0, stops, withToday, 1));
+  const lines = requiredFields(root).flatMap((key) => fieldLines(key, [key], 0, stops, { roles, today }, 1));
   const snippet = `${joinLines(lines, 0)}\n$0`;
   const plain = snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  return { snippet, plain };
+}
+
+function wholeRecordItem(input: CompletionInput, context: KeyContext): CompletionItem {
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const { snippet, plain } = recordSkeleton(input.roles, today);
   return {
     label: 'New meeting record',
     kind: CompletionItemKind.Snippet,
     detail: 'Every required field, ready to fill in',
-    documentation: markdown(`Inserts a record skeleton:\n\n\`\`\`yaml\n${plain}\n\`\`\``),
     sortText: '0000',
     filterText: context.prefix || 'record',
     textEdit: { range: editorRange(input, context.start, context.end), newText: input.snippets === false ? plain : snippet },
     insertTextFormat: input.snippets === false ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.asIs,
     preselect: true,
+    data: { kind: 'record', today } satisfies CompletionData,
   };
 }
 
@@ -243,11 +262,11 @@ function valueItems(input: CompletionInput, context: ValueContext): ValueResult 
     items: enumValues(schema).map((value, i) => ({
       label: value.value,
       kind: CompletionItemKind.EnumMember,
-      documentation: markdown(value.description),
       detail: schema?.default === value.value ? 'default' : undefined,
       sortText: String(i).padStart(4, '0'),
       filterText: value.value,
       textEdit: { range: editorRange(input, context.start, context.end), newText: valueText(value.value, context) },
+      data: { kind: 'enum', path: context.path, value: value.value } satisfies CompletionData,
     })),
   };
 }
@@ -320,7 +339,7 @@ function partyItems(input: CompletionInput, context: ValueContext): CompletionIt
   return matches.slice(0, MAX_ITEMS).map((m, i) => nameItem(input, context, m.entry.name, m.matched, i, {
     kind: CompletionItemKind.Value,
     detail: kindLabel(m.entry.kind),
-    documentation: partyCard(m.entry),
+    data: { kind: 'party', name: m.entry.name },
   }));
 }
 
@@ -334,7 +353,7 @@ function mechanismItems(input: CompletionInput, context: ValueContext): Completi
   return matches.slice(0, MAX_ITEMS).map((m, i) => nameItem(input, context, m.entry.name, m.matched, i, {
     kind: CompletionItemKind.Module,
     detail: typeof m.entry.full_name === 'string' ? m.entry.full_name : undefined,
-    documentation: mechanismCard(m.entry, input.catalog),
+    data: { kind: 'mechanism', name: m.entry.name },
   }));
 }
 
@@ -362,7 +381,8 @@ function documentItems(input: CompletionInput, context: ValueContext): Completio
     return nameItem(input, context, m.entry.title, m.matched, i, {
       kind: CompletionItemKind.Reference,
       detail: [fromCatalog ? `catalog ${m.entry.type}` : 'from this workspace', cited].filter(Boolean).join(' · '),
-      documentation: fromCatalog ? documentCard(m.entry) : undefined,
+      // A title only cited in the workspace has no card.
+      data: fromCatalog ? { kind: 'document', name: m.entry.title } : undefined,
     });
   });
 }
@@ -378,7 +398,7 @@ function nameItem(
   canonical: string,
   matched: string,
   rank: number,
-  extra: { kind: CompletionItemKind; detail?: string; documentation?: string },
+  extra: { kind: CompletionItemKind; detail?: string; data?: CompletionData },
 ): CompletionItem {
   const typed = context.prefix;
   const literalPrefix = (name: string): boolean => name.toLowerCase().startsWith(typed.toLowerCase());
@@ -390,10 +410,10 @@ function nameItem(
     labelDetails: viaAlias ? { description: matched } : undefined,
     kind: extra.kind,
     detail: viaAlias ? `${extra.detail ?? ''}${extra.detail ? ' · ' : ''}matches “${matched}”` : extra.detail,
-    documentation: markdown(extra.documentation),
     sortText: String(rank).padStart(4, '0'),
     filterText,
     textEdit: { range: editorRange(input, context.start, context.end), newText: valueText(canonical, context) },
+    data: extra.data,
   };
 }
 
@@ -419,6 +439,3 @@ function leadingWhitespace(text: string): number {
   return text.length - text.trimStart().length;
 }
 
-function markdown(value: string | undefined): { kind: 'markdown'; value: string } | undefined {
-  return value ? { kind: MarkupKind.Markdown, value } : undefined;
-}
