@@ -92,10 +92,8 @@ describe('server on hostile documents (didOpen, publishDiagnostics, every featur
 
   for (const c of CASES.filter((x) => !x.cliOnly)) {
     // A heavy case gets a server of its own, so its memory is measured alone and never
-    // charged to the cases after it. Known gap (issue 8): a 1.8 MB file of 200,000 documents
-    // still keeps every parsed document for the editor features, about 600 MB.
-    const known = c.heavy ? { todo: 'known gap: every parsed document of a 200,000-document file is kept (~600 MB)' } : {};
-    test(`${c.name}: diagnostics inside the document in bounded time, features answer, no failure logged`, known, async (t) => {
+    // charged to the cases after it.
+    test(`${c.name}: diagnostics inside the document in bounded time, features answer, no failure logged`, async (t) => {
       const s = c.heavy ? await startServer() : await liveServer();
       if (c.heavy) t.after(() => s.stop());
       const errorsBefore = s.errorLogs().length;

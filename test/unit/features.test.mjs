@@ -223,3 +223,19 @@ describe('outline and folding', () => {
     assert.ok(folds.some((r) => r.startLine === 0 && r.endLine === lines.length - 2));
   });
 });
+
+describe('huge files', () => {
+  test('the outline and folding of a file of 25,000 records stop at 20,000 items, whole records first', () => {
+    const analysis = analyze(Array.from({ length: 25_000 }, (_, i) => `id: r${i}\n`).join('---\n'));
+    const symbols = f.documentSymbols(analysis);
+    // Each record is its own symbol with one child (its id): 10,000 whole records fit.
+    assert.equal(symbols.length, 10_000);
+    assert.deepEqual(symbols.at(-1).children.map((c) => c.name), ['id']);
+    assert.equal(symbols.at(-1).detail, 'r9999');
+    const folds = f.foldingRanges(analysis);
+    // One region per record from its `---` line (the first record is one line: nothing to fold), in order.
+    assert.equal(folds.length, 20_000);
+    assert.deepEqual([folds[0].startLine, folds[0].endLine], [1, 2]);
+    assert.deepEqual([folds.at(-1).startLine, folds.at(-1).endLine], [40_000 - 1, 40_000]);
+  });
+});

@@ -177,6 +177,14 @@ describe('record content', () => {
     assert.deepEqual(twoPage.elements.filter((e) => e.name === 'article').map((e) => e.attrs.id), ['record-1', 'record-2']);
     assert.deepEqual(twoPage.elements.filter((e) => e.name === 'a' && e.attrs.href.startsWith('#')).map((e) => e.attrs.href), ['#record-1', '#record-2']);
   });
+
+  test('a file of more records than the preview shows renders the first ones and counts the rest', () => {
+    const records = Array.from({ length: 5 }, (_, i) => ({ title: `Meeting ${i + 1}`, date: '2023-09-05' }));
+    const page = inspectMarkup(renderer.renderPreviewPage({ records, diagnostics: [], catalog, fileName: 'x', maxRecords: 2 }, OPTIONS).html);
+    assert.deepEqual(page.elements.filter((e) => e.name === 'article').map((e) => e.attrs.id), ['record-1', 'record-2']);
+    assert.match(page.text, /This file holds 5 records:/);
+    assert.match(page.text, /… and 3 more records, not shown: the preview shows the first 2\./);
+  });
 });
 
 describe('problems banner', () => {

@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import type { CatalogIndex } from './catalog';
 import { editsForFix, firstLineSpan, spanOfProblem, type SpanFix } from './locate';
 import { parseChunk, splitDocuments, locatePath, nodeSpan, type ParsedChunk } from './parse';
@@ -46,15 +47,30 @@ export interface RecordInfo {
   warnings: number;
 }
 
+/** One YAML document of a file: where it is and whether it holds anything. */
+export interface FileChunk {
+  /** Offset of the document in the file. */
+  readonly offset: number;
+  readonly text: string;
+  readonly hasContent: boolean;
+}
+
 export interface FileAnalysis {
   /** The text the analysis is about (BOM removed). */
   text: string;
   lineIndex: LineIndex;
-  chunks: readonly ParsedChunk[];
+  chunks: readonly FileChunk[];
   records: RecordInfo[];
   diagnostics: Diagnostic[];
   /** Why validation did not run, when it did not. */
   skipped?: string;
+  /**
+   * The parse tree of one of this file's documents (ranges relative to the
+   * document). Trees are not kept with the analysis: a file of 200,000 small
+   * documents would hold 200,000 trees (over a gigabyte). They come from the
+   * validator's bounded cache, or are parsed again when it let them go.
+   */
+  treeOf(chunk: FileChunk): Document.Parsed | undefined;
 }
 
 /** One chunk's findings in chunk offsets: cached by chunk text, placed per file. */
@@ -65,11 +81,28 @@ interface ChunkFinding {
   fixes: SpanFix[];
 }
 
+/** Everything found in one document, in document offsets: the same for every file and place it occurs in. */
 interface ChunkAnalysis {
   chunk: ParsedChunk;
   findings: ChunkFinding[];
   mentions: Array<Mention & { span: Span }>;
   idSpan?: Span;
+  /** The last placement of these findings in a file, reused while the document stays where it was. */
+  placed?: Placement;
+}
+
+/**
+ * A document's findings placed in a file. Documents start at a line start,
+ * so a document that did not move keeps every range: an edit in one record
+ * of a 200-record file re-places that record only.
+ */
+interface Placement {
+  line: number;
+  character: number;
+  recordIndex: number;
+  severityKey: string;
+  diagnostics: Diagnostic[];
+  record?: RecordInfo;
 }
 
 /**
@@ -111,37 +144,75 @@ export class Validator {
     if (options.maxFileSize !== undefined && text.length > options.maxFileSize) {
       return skippedFile(text, lineIndex, options.maxFileSize);
     }
-    const analyses = splitDocuments(text).map(({ offset, text: chunkText }) => this.analyzeChunk(chunkText, offset));
+    const severityKey = JSON.stringify(options.severity ?? {});
+    const chunks: FileChunk[] = [];
     const diagnostics: Diagnostic[] = [];
     const records: RecordInfo[] = [];
     let unlisted = 0;
-    for (const analysis of analyses) {
-      const counts = { errors: 0, warnings: 0 };
-      for (const finding of analysis.findings) {
-        const severity = severityOf(finding.code, options.severity);
-        if (severity === 'off') continue;
-        if (severity === 'error') counts.errors++;
-        if (severity === 'warning') counts.warnings++;
-        // Past the cap a finding is counted, not placed: a million diagnostic objects would exhaust memory.
-        if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(placeFinding(finding, severity, analysis.chunk.offset, lineIndex));
-        else unlisted++;
+    const pieces = splitDocuments(text);
+    // A file of more documents than the cache holds would only churn it: every tree would live just long
+    // enough to be promoted to the old generation, and garbage collection took three quarters of the time.
+    const cacheThisFile = pieces.length <= this.cacheLimit / 2;
+    for (const { offset, text: chunkText } of pieces) {
+      const analysis = this.analyzeChunk(chunkText, cacheThisFile);
+      chunks.push({ offset, text: chunkText, hasContent: analysis.chunk.hasContent });
+      const where = { offset, position: lineIndex.positionAt(offset), recordIndex: records.length };
+      if (diagnostics.length + analysis.findings.length > MAX_DIAGNOSTICS_PER_FILE) {
+        // Past the cap findings are counted, not placed: a million diagnostic objects would exhaust memory.
+        unlisted += placeCapped(analysis, where, options.severity, lineIndex, diagnostics, records);
+        continue;
       }
-      if (analysis.chunk.hasContent) records.push(recordInfo(analysis, records.length, lineIndex, counts));
+      const placed = this.placement(analysis, where, severityKey, options.severity, lineIndex, cacheThisFile);
+      for (const diagnostic of placed.diagnostics) diagnostics.push(diagnostic);
+      if (placed.record) records.push(placed.record);
     }
     if (unlisted > 0) diagnostics.push(unlistedDiagnostic(unlisted, lineIndex));
-    return { text, lineIndex, chunks: analyses.map((a) => a.chunk), records, diagnostics };
+    return { text, lineIndex, chunks, records, diagnostics, treeOf: (chunk) => this.treeOf(chunk) };
   }
 
-  private analyzeChunk(text: string, offset: number): ChunkAnalysis {
+  /** The placed findings of a document, reused when it is where it was last time, under the same severities. */
+  private placement(
+    analysis: ChunkAnalysis,
+    where: Where,
+    severityKey: string,
+    overrides: SeverityOverrides | undefined,
+    lineIndex: LineIndex,
+    remember: boolean,
+  ): Placement {
+    const last = analysis.placed;
+    const { position, recordIndex } = where;
+    if (last && last.line === position.line && last.character === position.character && last.recordIndex === recordIndex && last.severityKey === severityKey) {
+      return last;
+    }
+    const diagnostics: Diagnostic[] = [];
+    const counts = { errors: 0, warnings: 0 };
+    for (const finding of analysis.findings) {
+      const severity = severityOf(finding.code, overrides);
+      if (severity === 'off') continue;
+      countSeverity(severity, counts);
+      diagnostics.push(placeFinding(finding, severity, where.offset, lineIndex));
+    }
+    const record = analysis.chunk.hasContent ? recordInfo(analysis, where, lineIndex, counts) : undefined;
+    const placed: Placement = { line: position.line, character: position.character, recordIndex, severityKey, diagnostics, record };
+    if (remember) analysis.placed = placed;
+    return placed;
+  }
+
+  /** A cached tree, or a fresh parse (not cached: features walk many documents of a huge file once each). */
+  private treeOf(chunk: FileChunk): Document.Parsed | undefined {
+    return (this.cache.get(chunk.text)?.chunk ?? parseChunk(chunk.text, 0)).doc;
+  }
+
+  private analyzeChunk(text: string, remember = true): ChunkAnalysis {
     const cached = this.cache.get(text);
     if (cached) {
-      // Refresh recency; the findings are offset-free, only the chunk's offset changes.
+      // Refresh recency.
       this.cache.delete(text);
       this.cache.set(text, cached);
-      return cached.chunk.offset === offset ? cached : { ...cached, chunk: { ...cached.chunk, offset } };
+      return cached;
     }
     const analysis = analyzeChunk(parseChunk(text, 0), this.catalog);
-    if (this.cacheLimit > 0) {
+    if (remember && this.cacheLimit > 0) {
       this.cache.set(text, analysis);
       this.cachedChars += text.length;
       // Least recently used first; the entry just added always stays.
@@ -151,8 +222,42 @@ export class Validator {
         this.cachedChars -= oldest.length;
       }
     }
-    return offset === 0 ? analysis : { ...analysis, chunk: { ...analysis.chunk, offset } };
+    return analysis;
   }
+}
+
+/** Where a document sits in the file being validated. */
+interface Where {
+  offset: number;
+  position: { line: number; character: number };
+  recordIndex: number;
+}
+
+/** Places a document's findings while the file's cap allows, counts the rest; returns how many were not placed. */
+function placeCapped(
+  analysis: ChunkAnalysis,
+  where: Where,
+  overrides: SeverityOverrides | undefined,
+  lineIndex: LineIndex,
+  diagnostics: Diagnostic[],
+  records: RecordInfo[],
+): number {
+  let unlisted = 0;
+  const counts = { errors: 0, warnings: 0 };
+  for (const finding of analysis.findings) {
+    const severity = severityOf(finding.code, overrides);
+    if (severity === 'off') continue;
+    countSeverity(severity, counts);
+    if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(placeFinding(finding, severity, where.offset, lineIndex));
+    else unlisted++;
+  }
+  if (analysis.chunk.hasContent) records.push(recordInfo(analysis, where, lineIndex, counts));
+  return unlisted;
+}
+
+function countSeverity(severity: Severity, counts: { errors: number; warnings: number }): void {
+  if (severity === 'error') counts.errors++;
+  if (severity === 'warning') counts.warnings++;
 }
 
 function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex): ChunkAnalysis {
@@ -211,30 +316,26 @@ function placeFinding(finding: ChunkFinding, severity: Severity, offset: number,
   return diagnostic;
 }
 
-function recordInfo(
-  analysis: ChunkAnalysis,
-  index: number,
-  lineIndex: LineIndex,
-  counts: { errors: number; warnings: number },
-): RecordInfo {
+function recordInfo(analysis: ChunkAnalysis, where: Where, lineIndex: LineIndex, counts: { errors: number; warnings: number }): RecordInfo {
   const { chunk } = analysis;
+  const { offset } = where;
   const value = chunk.value;
   const record = isDict(value) ? value : {};
   const contentStart = chunk.doc?.contents?.range?.[0] ?? 0;
   const contentEnd = chunk.doc?.contents?.range?.[1] ?? chunk.text.length;
   return {
-    index,
+    index: where.recordIndex,
     value,
     id: stringField(record.id),
-    idRange: analysis.idSpan ? shift(analysis.idSpan, chunk.offset, lineIndex) : undefined,
+    idRange: analysis.idSpan ? shift(analysis.idSpan, offset, lineIndex) : undefined,
     title: stringField(record.title),
     date: stringField(record.date),
     mechanism: stringField(record.mechanism),
     level: stringField(record.level),
-    range: shift({ start: contentStart, end: contentEnd }, chunk.offset, lineIndex),
+    range: shift({ start: contentStart, end: contentEnd }, offset, lineIndex),
     // Fields named, not rest/spread: this runs for every mention of every record on each keystroke in a
     // multi-record file, and object rest/spread made it the largest cost of such an edit.
-    mentions: analysis.mentions.map((m) => ({ kind: m.kind, name: m.name, path: m.path, known: m.known, range: shift(m.span, chunk.offset, lineIndex) })),
+    mentions: analysis.mentions.map((m) => ({ kind: m.kind, name: m.name, path: m.path, known: m.known, range: shift(m.span, offset, lineIndex) })),
     errors: counts.errors,
     warnings: counts.warnings,
   };
@@ -252,6 +353,7 @@ function skippedFile(text: string, lineIndex: LineIndex, limit: number): FileAna
     lineIndex,
     chunks: [],
     records: [],
+    treeOf: () => undefined,
     skipped,
     diagnostics: [{ code: 'file-too-large', severity: 'information', message: skipped, range: lineIndex.rangeOf({ start: 0, end }) }],
   };

@@ -1,6 +1,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { FileAnalysis } from '../core/validate';
+import { MAX_ITEMS_PER_RESPONSE } from './limits';
 import { trimEnd } from './symbols';
 
 /**
@@ -17,6 +18,8 @@ export function foldingRanges(analysis: FileAnalysis): FoldingRange[] {
   };
   const multiple = analysis.chunks.filter((c) => c.hasContent).length > 1;
   for (const chunk of analysis.chunks) {
+    // Regions come in document order: past the limit, later documents are not even parsed again.
+    if (ranges.length >= MAX_ITEMS_PER_RESPONSE) break;
     const text = chunk.text;
     const at = (local: number): number => lineOf(chunk.offset + local);
     if (multiple && chunk.hasContent) add(at(0), at(trimEnd(text, 0, text.length)));
@@ -40,7 +43,7 @@ export function foldingRanges(analysis: FileAnalysis): FoldingRange[] {
         }
       }
     };
-    visit(chunk.doc?.contents ?? null, 0);
+    if (chunk.hasContent) visit(analysis.treeOf(chunk)?.contents ?? null, 0);
   }
   // Runs of two or more comment lines.
   const lines = analysis.text.split(/\r\n|\r|\n/);
@@ -53,7 +56,7 @@ export function foldingRanges(analysis: FileAnalysis): FoldingRange[] {
       runStart = -1;
     }
   }
-  return dedupe(ranges);
+  return dedupe(ranges).slice(0, MAX_ITEMS_PER_RESPONSE);
 }
 
 function dedupe(ranges: FoldingRange[]): FoldingRange[] {

@@ -15,12 +15,17 @@ export interface PreviewRequestInput {
   nonce: string;
 }
 
+/** Records the live preview renders at most; the rest are counted at the end of the page. */
+export const MAX_PREVIEW_RECORDS = 1_000;
+
 /** The preview page of a record file, from its current analysis. */
 export function renderPreview(input: PreviewRequestInput): RenderPreviewResult {
   const fileName = path.posix.basename(decodeURIComponent(input.uri.replace(/[?#].*$/, ''))) || input.uri;
   const page = renderPreviewPage(
     {
+      // A page of more records is unreadable, and rendering 200,000 of them took half a gigabyte.
       records: input.analysis.records.map((r) => r.value),
+      maxRecords: MAX_PREVIEW_RECORDS,
       diagnostics: input.diagnostics,
       catalog: input.catalog,
       fileName,

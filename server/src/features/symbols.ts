@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../core/types';
 import type { FileAnalysis } from '../core/validate';
+import { MAX_ITEMS_PER_RESPONSE } from './limits';
 
 /**
  * The outline: one symbol per record (its title, with id and date as
@@ -11,15 +12,20 @@ import type { FileAnalysis } from '../core/validate';
 export function documentSymbols(analysis: FileAnalysis, toEditor: (range: Range) => Range = (r) => r): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   let recordNumber = 0;
+  let listed = 0;
   for (const chunk of analysis.chunks) {
-    const root = chunk.doc?.contents;
-    if (!chunk.hasContent || !root) continue;
+    // Whole records only, so no record's outline is cut short; past the limit the outline ends.
+    if (listed >= MAX_ITEMS_PER_RESPONSE) break;
+    if (!chunk.hasContent) continue;
+    const root = analysis.treeOf(chunk)?.contents;
+    if (!root) continue;
     recordNumber++;
     const rangeOf = (start: number, end: number): Range =>
       toEditor(analysis.lineIndex.rangeOf({ start: chunk.offset + start, end: chunk.offset + trimEnd(chunk.text, start, end) }));
     const span = nodeSpan(root);
     if (!span) continue;
     if (!isMap(root)) {
+      listed++;
       symbols.push({ name: `Document ${recordNumber}`, kind: SymbolKind.Object, range: rangeOf(span[0], span[1]), selectionRange: rangeOf(span[0], span[0]) });
       continue;
     }
@@ -28,19 +34,27 @@ export function documentSymbols(analysis: FileAnalysis, toEditor: (range: Range)
     const date = scalarField(root, 'date');
     const titlePair = root.items.find((p) => isPair(p) && keyText(p) === 'title');
     const selection = nodeSpan((titlePair?.value as Node | null) ?? null) ?? nodeSpan(root.items[0]?.key as Node) ?? span;
+    const children = pairSymbols(root, rangeOf, 0);
+    listed += 1 + countSymbols(children);
     symbols.push({
       name: title ?? id ?? `Record ${recordNumber}`,
       detail: [id, date].filter(Boolean).join(' · ') || undefined,
       kind: SymbolKind.Event,
       range: rangeOf(span[0], span[1]),
       selectionRange: rangeOf(selection[0], selection[1]),
-      children: pairSymbols(root, rangeOf, 0),
+      children,
     });
   }
   return symbols;
 }
 
 type RangeOf = (start: number, end: number) => Range;
+
+function countSymbols(symbols: readonly DocumentSymbol[] | undefined): number {
+  let n = 0;
+  for (const symbol of symbols ?? []) n += 1 + countSymbols(symbol.children);
+  return n;
+}
 
 function pairSymbols(map: YAMLMap, rangeOf: RangeOf, depth: number): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];

@@ -1,7 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { ParsedChunk } from '../core/parse';
 import type { Span } from '../core/types';
-import type { FileAnalysis } from '../core/validate';
+import type { FileAnalysis, FileChunk } from '../core/validate';
 
 /** Helpers over the parse trees of an analysed (open) document. */
 
@@ -16,19 +15,24 @@ export interface NodeHit {
 }
 
 /** The chunk (YAML document) of a file that holds a file offset. */
-export function chunkAt(analysis: FileAnalysis, offset: number): ParsedChunk | undefined {
-  let found: ParsedChunk | undefined;
-  for (const chunk of analysis.chunks) {
-    if (chunk.offset <= offset) found = chunk;
-    else break;
+export function chunkAt(analysis: FileAnalysis, offset: number): FileChunk | undefined {
+  // Binary search: a file may hold hundreds of thousands of documents, in offset order.
+  const { chunks } = analysis;
+  let low = 0;
+  let high = chunks.length - 1;
+  if (high < 0 || chunks[0].offset > offset) return undefined;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid].offset <= offset) low = mid;
+    else high = mid - 1;
   }
-  return found;
+  return chunks[low];
 }
 
 /** The scalar (key or value) at a file offset, with its path in the record. */
 export function nodeAt(analysis: FileAnalysis, offset: number): NodeHit | undefined {
   const chunk = chunkAt(analysis, offset);
-  const doc = chunk?.doc;
+  const doc = chunk && analysis.treeOf(chunk);
   if (!chunk || !doc) return undefined;
   const local = offset - chunk.offset;
   const within = (node: Node | null | undefined): boolean =>

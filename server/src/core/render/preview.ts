@@ -17,6 +17,8 @@ export interface PreviewInput {
   catalog: CatalogIndex;
   /** Shown when the file holds no readable title. */
   fileName: string;
+  /** Records rendered at most; the rest are counted in a note. All when unset. */
+  maxRecords?: number;
 }
 
 export interface PreviewPage {
@@ -54,17 +56,21 @@ ${renderBody(input)}
   return { html: renderPage({ title, body, script: SCROLL_STATE_SCRIPT }, options), title };
 }
 
-function renderBody({ records, catalog, fileName }: PreviewInput): Html {
+function renderBody({ records, catalog, fileName, maxRecords = Infinity }: PreviewInput): Html {
   if (!records.length) {
     return html`<p class="placeholder">No records in <code>${fileName}</code> yet.</p>`;
   }
-  return html`${records.length > 1 && contents(records)}${records.map((record, i) => renderRecord(record, i, catalog))}`;
+  const shown = records.slice(0, maxRecords);
+  const hidden = records.length - shown.length;
+  return html`${records.length > 1 && contents(records.length, shown)}${shown.map((record, i) => renderRecord(record, i, catalog))}${
+    hidden > 0 && html`<p class="placeholder">… and ${hidden.toLocaleString('en')} more records, not shown: the preview shows the first ${shown.length.toLocaleString('en')}.</p>`
+  }`;
 }
 
 /** A file with several records starts with a list of them, each linking to its section. */
-function contents(records: ReadonlyArray<unknown>): Html {
-  return html`<nav class="file-contents" aria-label="Records in this file">This file holds ${records.length} records:
-<ol>${records.map((record, i) => html`<li><a href="#record-${i + 1}">${recordTitle(record) ?? `Document ${i + 1}`}</a></li>`)}</ol></nav>`;
+function contents(total: number, shown: ReadonlyArray<unknown>): Html {
+  return html`<nav class="file-contents" aria-label="Records in this file">This file holds ${total.toLocaleString('en')} records:
+<ol>${shown.map((record, i) => html`<li><a href="#record-${i + 1}">${recordTitle(record) ?? `Document ${i + 1}`}</a></li>`)}</ol></nav>`;
 }
 
 function pageTitle({ records, fileName }: PreviewInput): string {
