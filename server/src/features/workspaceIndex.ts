@@ -37,7 +37,21 @@ export function summarize(key: string, uri: string, analysis: FileAnalysis, keep
     uri,
     skipped: analysis.skipped,
     diagnostics: keepDiagnostics ? analysis.diagnostics.map(({ fixes: _fixes, ...d }) => d) : [],
-    records: analysis.records.map((r) => ({
+    records: analysis.records.map(indexedRecord),
+  };
+}
+
+/**
+ * The core reuses the RecordInfo of every record an edit did not touch or
+ * move, so its index entry is reused too: a keystroke in one record of a
+ * 200-record file copies one record, not 200.
+ */
+const indexedRecords = new WeakMap<RecordInfo, IndexedRecord>();
+
+function indexedRecord(r: RecordInfo): IndexedRecord {
+  let indexed = indexedRecords.get(r);
+  if (!indexed) {
+    indexed = {
       id: r.id,
       idRange: r.idRange,
       title: r.title,
@@ -49,8 +63,10 @@ export function summarize(key: string, uri: string, analysis: FileAnalysis, keep
       mentions: r.mentions.map((m) => ({ kind: m.kind, name: m.name, range: m.range, known: m.known })),
       errors: r.errors,
       warnings: r.warnings,
-    })),
-  };
+    };
+    indexedRecords.set(r, indexed);
+  }
+  return indexed;
 }
 
 export class RecordIndex {
@@ -96,7 +112,8 @@ export class RecordIndex {
     change();
     const after = this.get(key);
     const affected = new Set<string>();
-    if (before === after) return affected;
+    // Most keystrokes change neither an id nor a cited title: nothing to re-register, no other file affected.
+    if (before === after || (before && after && sameIdsAndTitles(before, after))) return affected;
     const ids = new Set<string>([...idsOf(before), ...idsOf(after)]);
     for (const id of ids) for (const k of this.keysById.get(id) ?? []) affected.add(k);
     if (before) this.unregister(before);
@@ -170,6 +187,22 @@ export class RecordIndex {
   }
 }
 
+function sameIdsAndTitles(a: IndexedFile, b: IndexedFile): boolean {
+  if (a.records.length !== b.records.length) return false;
+  return a.records.every((r, i) => {
+    const other = b.records[i];
+    return r === other || (r.id === other.id && sameList(documentTitlesOfRecord(r), documentTitlesOfRecord(other)));
+  });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function documentTitlesOfRecord(r: IndexedRecord): string[] {
+  return r.mentions.filter((m) => m.kind === 'document').map((m) => m.name);
+}
+
 function idsOf(file: IndexedFile | undefined): Set<string> {
   const ids = new Set<string>();
   for (const r of file?.records ?? []) if (r.id) ids.add(r.id);
@@ -177,9 +210,7 @@ function idsOf(file: IndexedFile | undefined): Set<string> {
 }
 
 function documentTitlesOf(file: IndexedFile): string[] {
-  const titles: string[] = [];
-  for (const r of file.records) for (const m of r.mentions) if (m.kind === 'document') titles.push(m.name);
-  return titles;
+  return file.records.flatMap(documentTitlesOfRecord);
 }
 
 /** Which files of a workspace folder are records and which are catalogs. */
