@@ -22,7 +22,7 @@ import {
   type DocumentStateParams,
   type InitializationOptions,
 } from '../../server/src/protocol';
-import { CATALOG_FILE_GLOB, CATALOG_LANGUAGE_ID, RECORD_FILE_GLOB, readServerSettings } from './config';
+import { CATALOG_FILE_GLOB, CATALOG_LANGUAGE_ID, readServerSettings } from './config';
 import { TraceChannel } from './traceChannel';
 
 /** Also the prefix of `meetingRecords.trace.server`, which vscode-languageclient reads by this id. */
@@ -53,11 +53,6 @@ export interface ProblemCounts {
 export class ClientHost implements vscode.Disposable {
   readonly outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   private readonly traceChannel = new TraceChannel(`${CLIENT_NAME} Trace`);
-  /** Shared by every client instance, so restarts do not pile up watchers. */
-  private readonly watchers = [
-    vscode.workspace.createFileSystemWatcher(RECORD_FILE_GLOB),
-    vscode.workspace.createFileSystemWatcher(CATALOG_FILE_GLOB),
-  ];
   private readonly documentStateEmitter = new vscode.EventEmitter<DocumentStateParams>();
   private readonly problemCountsEmitter = new vscode.EventEmitter<string>();
   private readonly clientChangeEmitter = new vscode.EventEmitter<void>();
@@ -86,7 +81,6 @@ export class ClientHost implements vscode.Disposable {
     this.disposables.push(
       this.outputChannel,
       this.traceChannel,
-      ...this.watchers,
       this.documentStateEmitter,
       this.problemCountsEmitter,
       this.clientChangeEmitter,
@@ -188,7 +182,8 @@ export class ClientHost implements vscode.Disposable {
       traceOutputChannel: this.traceChannel,
       // Problems show up as diagnostics; the output is one command away ("Show Output").
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      synchronize: { fileEvents: this.watchers },
+      // No file watchers here: the server registers its own (records, catalogs and the globs of its
+      // settings) through dynamic registration, and watchers on both sides sent every event twice.
       // A function, so every restart reports the trust of that moment.
       initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
       middleware: {
