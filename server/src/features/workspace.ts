@@ -18,6 +18,7 @@ import { formatError, type Logger } from './runner';
 import { SettingsStore, type ConfigurationFetcher } from './settings';
 import { displayName, keyOf, pathToUri, uriToPath } from './uris';
 import { FileMatcher, findFiles, readText, RecordIndex, summarize } from './workspaceIndex';
+import { listRecords, mentionLocations, recordsMentioning } from './workspaceQueries';
 
 /**
  * The server's state and its one rule: what the user is typing is validated
@@ -582,51 +583,16 @@ export class Workspace {
 
   /** Records that mention a catalog name, as links for hover cards. */
   recordsMentioning(kind: MentionKind, name: string): RecordLink[] {
-    const links: RecordLink[] = [];
-    for (const file of this.index.files()) {
-      for (const record of file.records) {
-        if (record.mentions.some((m) => m.kind === kind && m.name === name)) {
-          links.push({ id: record.id, title: record.title, uri: this.uriOf(file.key), line: record.range.start.line });
-        }
-      }
-    }
-    return links.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
+    return recordsMentioning(this.index, kind, name, (key) => this.uriOf(key));
   }
 
-  /** Every place a catalog name is mentioned, for references. */
+  /** Every place a catalog name is mentioned, for references: ranges of open documents as their editors count. */
   mentionLocations(kind: MentionKind, name: string): Array<{ uri: string; range: Range }> {
-    const locations: Array<{ uri: string; range: Range }> = [];
-    for (const file of this.index.files()) {
-      const uri = this.uriOf(file.key);
-      const view = this.openIndexed.get(file.key);
-      for (const record of file.records) {
-        for (const m of record.mentions) {
-          if (m.kind === kind && m.name === name) locations.push({ uri, range: view ? view.toEditor(m.range) : m.range });
-        }
-      }
-    }
-    return locations;
+    return mentionLocations(this.index, kind, name, (key) => ({ uri: this.uriOf(key), view: this.openIndexed.get(key) }));
   }
 
   listRecords(): RecordSummary[] {
-    const summaries: RecordSummary[] = [];
-    for (const file of this.index.files()) {
-      for (const record of file.records) {
-        summaries.push({
-          uri: this.uriOf(file.key),
-          id: record.id ?? '',
-          title: record.title ?? record.id ?? '',
-          date: record.date,
-          mechanism: record.mechanism,
-          level: record.level,
-          partners: record.partners,
-          line: record.range.start.line,
-          errors: record.errors,
-          warnings: record.warnings,
-        });
-      }
-    }
-    return summaries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+    return listRecords(this.index, (key) => this.uriOf(key));
   }
 
   /** "Validate Workspace": waits for the index, then publishes every file's diagnostics and keeps them fresh. */
