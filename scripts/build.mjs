@@ -1,6 +1,7 @@
 // One esbuild script for every bundle. Exits non-zero when any bundle fails,
 // so CI never runs tests against a stale dist/.
 import * as esbuild from 'esbuild';
+import { generate } from './generate.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,7 +16,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  // The bundled catalog ships inside every bundle as text, so nothing is read from disk at start-up.
+  // A `.yaml` file imported from source arrives as text (declared in server/src/assets.d.ts).
   loader: { '.yaml': 'text' },
   // js-yaml's ESM build, which esbuild would pick for an import, parses about 3x
   // slower than its CommonJS build once bundled (measured by `npm run bench`).
@@ -34,6 +35,9 @@ const bundles = [
 ];
 
 async function main() {
+  // The compiled schemas the bundles import. Written once per run: with --watch,
+  // restart after editing schemas/.
+  await generate();
   const contexts = await Promise.all(
     bundles.map((b) => esbuild.context({ ...common, outdir: 'dist', ...b })),
   );

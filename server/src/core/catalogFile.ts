@@ -1,11 +1,9 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { isMap, isPair, isSeq, type Node } from 'yaml';
-import catalogSchema from '../../../schemas/catalog.schema.json';
 import partiesYaml from '../../../seeds/catalog/parties.yaml';
 import mechanismsYaml from '../../../seeds/catalog/mechanisms.yaml';
 import documentsYaml from '../../../seeds/catalog/documents.yaml';
 import { CatalogIndex, mergeCatalogs, type CatalogData, type EntryOrigin } from './catalog';
+import validateCatalogValue from './generated/catalogValidator';
 import { parseChunk, scalarKey } from './parse';
 import { LineIndex, stripBom } from './text';
 import type { Diagnostic } from './types';
@@ -19,19 +17,6 @@ export interface CatalogFile {
 }
 
 const SECTIONS = ['parties', 'mechanisms', 'documents'] as const;
-
-let catalogValidator: ValidateFunction | undefined;
-
-function validateCatalogValue(value: unknown): ValidateFunction {
-  if (!catalogValidator) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage']);
-    addFormats(ajv, ['date', 'uri']);
-    catalogValidator = ajv.compile(catalogSchema as object);
-  }
-  catalogValidator(value);
-  return catalogValidator;
-}
 
 /**
  * Reads a catalog file. An invalid file contributes only its valid sections'
@@ -53,8 +38,9 @@ export function parseCatalogFile(rawText: string, file: string): CatalogFile {
   if (diagnostics.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { file, data: {}, origins, diagnostics };
   }
-  const validator = validateCatalogValue(value);
-  for (const error of validator.errors ?? []) {
+  // Compiled at build time (schemaCompile.ts, scripts/generate.mjs).
+  validateCatalogValue(value);
+  for (const error of validateCatalogValue.errors ?? []) {
     diagnostics.push({
       code: 'schema',
       severity: 'error',

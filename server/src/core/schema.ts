@@ -1,35 +1,19 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import recordSchema from '../../../schemas/meeting-record.schema.json';
+import validateRecord from './generated/recordValidator';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { nearest, quoteList } from './text';
 import type { ValuePath } from './types';
-
-/** Annotation keywords editors understand; ajv must accept them in strict mode. */
-const ANNOTATIONS = ['markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage', 'enumDescriptions'];
 
 export type JsonSchema = Record<string, unknown>;
 
 export const RECORD_SCHEMA = recordSchema as JsonSchema;
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled once per process: compiling costs far more than validating. */
-function recordValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    ajv.addVocabulary(ANNOTATIONS);
-    addFormats(ajv, ['date', 'uri']);
-    compiled = ajv.compile(RECORD_SCHEMA);
-  }
-  return compiled;
-}
-
 /** Schema problems of one record, one sentence each, at the place the format names. */
 export function checkSchema(value: unknown): Problem[] {
-  const validate = recordValidator();
-  if (validate(value)) return [];
-  const errors = validate.errors ?? [];
+  // Compiled at build time (schemaCompile.ts, scripts/generate.mjs): compiling costs far more than validating.
+  if (validateRecord(value)) return [];
+  const errors = validateRecord.errors ?? [];
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
   return errors
     .filter((e) => !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)))
