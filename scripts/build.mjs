@@ -35,8 +35,8 @@ const bundles = [
 ];
 
 async function main() {
-  // The compiled schemas the bundles import. Written once per run: with --watch,
-  // restart after editing schemas/.
+  // The compiled schemas and the checked bundled catalog the bundles import. Written
+  // once per run: with --watch, restart after editing schemas/ or seeds/catalog/.
   await generate();
   const contexts = await Promise.all(
     bundles.map((b) => esbuild.context({ ...common, outdir: 'dist', ...b })),

@@ -1,5 +1,5 @@
-// The CLI reads the bundled catalog with js-yaml for speed; it must hold
-// exactly what the core's reader (used by the editor) holds.
+// The CLI builds its own catalog for each thread (server/src/cli/catalog.ts);
+// it must hold exactly what the editor's holds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadSources } from './helpers.mjs';

@@ -1,105 +1,35 @@
-import { isMap, isPair, isSeq, type Node } from 'yaml';
-import partiesYaml from '../../../seeds/catalog/parties.yaml';
-import mechanismsYaml from '../../../seeds/catalog/mechanisms.yaml';
-import documentsYaml from '../../../seeds/catalog/documents.yaml';
-import { CatalogIndex, mergeCatalogs, type CatalogData, type EntryOrigin } from './catalog';
-import validateCatalogValue from './generated/catalogValidator';
-import { parseChunk, scalarKey } from './parse';
-import { LineIndex, stripBom } from './text';
-import type { Diagnostic } from './types';
+import { CatalogIndex, mergeCatalogs, type EntryOrigin } from './catalog';
+import { CATALOG_SECTIONS, type CatalogFile } from './catalogRead';
+import prechecked, { type PrecheckedCatalogFile } from './generated/bundledCatalog';
 
-/** A catalog file read from text: its entries, where each came from, and what is wrong with it. */
-export interface CatalogFile {
-  file: string;
-  data: Partial<CatalogData>;
-  origins: Map<object, EntryOrigin>;
-  diagnostics: Diagnostic[];
-}
-
-const SECTIONS = ['parties', 'mechanisms', 'documents'] as const;
-
-/**
- * Reads a catalog file. An invalid file contributes only its valid sections'
- * well-formed entries, and reports the rest, so one typo in a workspace
- * catalog does not hide the bundled names.
- */
-export function parseCatalogFile(rawText: string, file: string): CatalogFile {
-  const text = stripBom(rawText);
-  const lineIndex = new LineIndex(text);
-  const chunk = parseChunk(text, 0);
-  const origins = new Map<object, EntryOrigin>();
-  const diagnostics: Diagnostic[] = chunk.syntaxErrors.map((e) => ({
-    code: 'yaml-syntax',
-    severity: 'error',
-    message: e.message,
-    range: lineIndex.rangeOf(e.span),
-  }));
-  const value = chunk.value;
-  if (diagnostics.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { file, data: {}, origins, diagnostics };
-  }
-  // Compiled at build time (schemaCompile.ts, scripts/generate.mjs).
-  validateCatalogValue(value);
-  for (const error of validateCatalogValue.errors ?? []) {
-    diagnostics.push({
-      code: 'schema',
-      severity: 'error',
-      message: `Catalog: '${error.instancePath.slice(1).replace(/\//g, '.') || 'file'}' ${error.message ?? 'is not valid'}`,
-      range: lineIndex.rangeOf({ start: 0, end: lineIndex.lineEndOffset(0) }),
-    });
-  }
-  const record = value as Record<string, unknown>;
-  const data: Partial<CatalogData> = {};
-  for (const section of SECTIONS) {
-    const entries = record[section];
-    if (!Array.isArray(entries)) continue;
-    const wellFormed = entries.filter(isEntry);
-    (data as Record<string, unknown[]>)[section] = wellFormed;
-    recordOrigins(chunk.doc?.contents ?? null, section, entries, file, lineIndex, origins);
-  }
-  return { file, data, origins, diagnostics };
-}
-
-function isEntry(entry: unknown): boolean {
-  if (typeof entry !== 'object' || entry === null) return false;
-  const e = entry as Record<string, unknown>;
-  return typeof e.name === 'string' || typeof e.title === 'string';
-}
-
-function recordOrigins(
-  root: Node | null,
-  section: string,
-  entries: unknown[],
-  file: string,
-  lineIndex: LineIndex,
-  origins: Map<object, EntryOrigin>,
-): void {
-  if (!isMap(root)) return;
-  const pair = root.items.find((p) => isPair(p) && scalarKey(p.key) === section);
-  const seq = pair?.value;
-  if (!isSeq(seq)) return;
-  seq.items.forEach((item, i) => {
-    const entry = entries[i];
-    const start = (item as Node | null)?.range?.[0];
-    if (typeof entry === 'object' && entry !== null && start !== undefined) {
-      origins.set(entry, { file, line: lineIndex.positionAt(start).line });
-    }
-  });
-}
-
-/** The catalog files that ship inside the bundle, as text. */
-export const BUNDLED_CATALOG_FILES: ReadonlyArray<{ name: string; text: string }> = [
-  { name: 'parties.yaml', text: partiesYaml },
-  { name: 'mechanisms.yaml', text: mechanismsYaml },
-  { name: 'documents.yaml', text: documentsYaml },
-];
+export { CATALOG_SECTIONS, parseCatalogFile, type CatalogFile } from './catalogRead';
 
 let bundled: CatalogFile[] | undefined;
 
-/** Parsed once per process; each file is named `seeds/catalog/<name>`, as shipped beside the bundles. */
+/**
+ * The catalog files that ship inside the bundle, each named
+ * `seeds/catalog/<name>` as shipped beside the bundles. The build reads and
+ * checks them with parseCatalogFile (scripts/generate.mjs, which fails on
+ * any problem) and ships the result, so no process parses 57 KB of YAML or
+ * runs the catalog schema to start; workspace catalogs are still read by
+ * parseCatalogFile at run time.
+ */
 export function bundledCatalogFiles(): CatalogFile[] {
-  bundled ??= BUNDLED_CATALOG_FILES.map((f) => parseCatalogFile(f.text, `seeds/catalog/${f.name}`));
+  bundled ??= prechecked.map(revive);
   return bundled;
+}
+
+/** A pre-checked file as parseCatalogFile returned it: the same entries, each with its origin, and no diagnostics. */
+function revive(f: PrecheckedCatalogFile): CatalogFile {
+  const origins = new Map<object, EntryOrigin>();
+  for (const section of CATALOG_SECTIONS) {
+    const lines = f.lines[section] ?? [];
+    (f.data[section] ?? []).forEach((entry: object, i: number) => {
+      const line = lines[i];
+      if (line !== null && line !== undefined) origins.set(entry, { file: f.file, line });
+    });
+  }
+  return { file: f.file, data: f.data, origins, diagnostics: [] };
 }
 
 /** The bundled catalog with any extra files merged over it, in order. */
