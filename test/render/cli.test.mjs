@@ -123,3 +123,19 @@ test('hostile YAML: alias bombs, deep nesting, binary bytes and a BOM still rend
   assert.match((await run([path.join(work, 'bom.meeting.yaml')])).stdout, /<h1>With a BOM<\/h1>/);
   assert.match((await run([path.join(work, 'empty.meeting.yaml')])).stdout, /No records in <code>empty\.meeting\.yaml<\/code> yet/);
 });
+
+test('the page shows what the editor preview shows, document by document, even a broken one', async () => {
+  const { createRequire } = await import('node:module');
+  const features = createRequire(import.meta.url)(path.join(root, 'dist/features.js'));
+  const text = 'title: Readable first record\ndate: 2024-07-26\n---\ntitle: broken [\n  partners: x\n---\ntitle: Third record\n';
+  const file = path.join(work, 'mixed.meeting.yaml');
+  writeFileSync(file, text);
+  const { code, stdout } = await run([file]);
+  assert.equal(code, 0);
+  const catalogs = new features.CatalogSet(path.join(root, 'dist'));
+  const analysis = catalogs.validator.validate(text, {});
+  const editor = features.renderPreview({ uri: `file://${file}`, analysis, diagnostics: analysis.diagnostics, catalog: catalogs.catalog, cspSource: "'self'", nonce: 'n' });
+  const main = (html) => html.slice(html.indexOf('<main>'), html.indexOf('</main>'));
+  assert.equal(main(stdout), main(editor.html));
+  assert.match(main(stdout), /Readable first record[\s\S]*Third record/);
+});

@@ -5,16 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { loadBundledCatalog } from '../core/catalogFile';
 import { renderPreviewPage } from '../core/render';
 import { stripBom } from '../core/text';
 import { Validator } from '../core/validate';
 
 export const RENDER_USAGE = 'usage: meeting-records render FILE [-o out.html]';
-
-/** Alias expansions allowed per document: real records need few; a billion-laughs bomb needs millions. */
-const MAX_ALIAS_COUNT = 100;
 
 interface RenderArgs {
   file: string;
@@ -92,36 +88,12 @@ export function parseRenderArgs(args: readonly string[]): ParsedArgs {
   return { kind: 'run', args: { file: files[0], output } };
 }
 
+/** The page the editor's preview shows: the same analysis gives the same records and problems. */
 function renderFile(text: string, fileName: string): string {
   const catalog = loadBundledCatalog();
-  const { diagnostics } = new Validator(catalog).validate(text);
+  const { diagnostics, records } = new Validator(catalog).validate(text);
   const nonce = randomBytes(16).toString('base64');
-  return renderPreviewPage({ records: readRecords(text), diagnostics, catalog, fileName }, { cspSource: "'self'", nonce }).html;
-}
-
-/**
- * Every YAML document of the file as plain data, each on its own: a document
- * that cannot be converted (an alias bomb, a broken structure) becomes
- * undefined, and the preview says so while the others still render.
- * Documents with no content at all (a trailing `---`) are left out.
- */
-export function readRecords(text: string): unknown[] {
-  let documents: ReturnType<typeof parseAllDocuments>;
-  try {
-    documents = parseAllDocuments(text);
-  } catch {
-    return [];
-  }
-  const records: unknown[] = [];
-  for (const doc of documents) {
-    if (doc.contents === null && doc.errors.length === 0) continue;
-    try {
-      records.push(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-    } catch {
-      records.push(undefined);
-    }
-  }
-  return records;
+  return renderPreviewPage({ records: records.map((r) => r.value), diagnostics, catalog, fileName }, { cspSource: "'self'", nonce }).html;
 }
 
 /**
