@@ -44,6 +44,31 @@ describe('worker threads', () => {
   }
 });
 
+describe('the precise path on the main thread', () => {
+  const statsOf = (stderr) => {
+    const match = /(\d+) on the main thread \((\d+) handed back by workers\), (\d+) on (\d+) worker thread/.exec(stderr);
+    assert.ok(match, stderr);
+    return { main: Number(match[1]), handedBack: Number(match[2]), workers: Number(match[3]) };
+  };
+
+  test('workers hand flawed files back to the main thread; the output does not change', () => {
+    const dir = generateCorpus(scratch(), 400, { perFolder: 100, invalidEvery: 10 });
+    const inProcess = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '0' } });
+    const shared = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '2', MEETING_RECORDS_STATS: '1' } });
+    assert.equal(shared.stdout, inProcess.stdout);
+    const stats = statsOf(shared.stderr);
+    assert.ok(stats.handedBack > 0 && stats.workers > 0, shared.stderr);
+  });
+
+  test('when nearly every file is flawed, workers validate them too instead of handing them all back', () => {
+    const dir = generateCorpus(scratch(), 400, { perFolder: 100, invalidEvery: 1 });
+    const inProcess = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '0' } });
+    const shared = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '2', MEETING_RECORDS_STATS: '1' } });
+    assert.equal(shared.stdout, inProcess.stdout);
+    assert.ok(statsOf(shared.stderr).workers > 40, shared.stderr);
+  });
+});
+
 describe('--fix on worker threads', () => {
   test('writes the same files as an in-process run', () => {
     const a = generateCorpus(scratch(), 260, { perFolder: 65, invalidEvery: 4 });

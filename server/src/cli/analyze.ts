@@ -6,7 +6,7 @@ import { buildCliCatalog } from './catalog';
 import { applySeverity, toCliDiagnostic } from './diagnostics';
 import { fastCleanRecords } from './fastPath';
 import { fixFile } from './fix';
-import { readText } from './readText';
+import { readText, type ReadOutcome, type ReadProblem, type ReadText } from './readText';
 import type { CliDiagnostic, FileResult, RecordSummary } from './result';
 
 /** Everything a process (main or worker) needs to validate files exactly alike. Plain data: it is sent to workers. */
@@ -33,16 +33,46 @@ export class FileAnalyzer {
   constructor(readonly settings: AnalyzeSettings) {}
 
   analyze(file: string): FileResult {
+    const read = this.read(file);
+    if (read.kind === 'problem') return this.problemResult(file, read);
+    return this.fastResult(file, read) ?? this.preciseResult(file, read);
+  }
+
+  /**
+   * The file's result when reading it or the fast path settles it; undefined
+   * when it needs the precise path. Worker threads answer this way and leave
+   * the precise path to the main thread (pool.ts): that path runs `yaml`,
+   * whose code each thread must warm up, and a few percent of the files do
+   * not make it worth warming twice.
+   */
+  analyzeQuickly(file: string): FileResult | undefined {
+    const read = this.read(file);
+    return read.kind === 'problem' ? this.problemResult(file, read) : this.fastResult(file, read);
+  }
+
+  /** For a file analyzeQuickly left over: the fast path would only fail again. */
+  analyzePrecisely(file: string): FileResult {
+    const read = this.read(file);
+    return read.kind === 'problem' ? this.problemResult(file, read) : this.preciseResult(file, read);
+  }
+
+  private read(file: string): ReadOutcome {
+    return readText(file, this.settings.maxFileSize, this.settings.hashes || this.settings.fix);
+  }
+
+  private problemResult(file: string, read: ReadProblem): FileResult {
+    return { path: file, diagnostics: applySeverity([read.diagnostic], this.settings.severity), records: [], hash: read.hash };
+  }
+
+  private fastResult(file: string, read: ReadText): FileResult | undefined {
+    if (!this.settings.fastPath) return undefined;
+    const body = stripBom(read.text);
+    const records = body.length <= this.settings.maxFileSize ? fastCleanRecords(body, this.getCatalog()) : undefined;
+    return records && { path: file, diagnostics: [], records, hash: read.hash || undefined, stamp: read.stat, fast: true };
+  }
+
+  private preciseResult(file: string, read: ReadText): FileResult {
     const { maxFileSize, severity } = this.settings;
-    const read = readText(file, maxFileSize, this.settings.hashes || this.settings.fix);
-    if (read.kind === 'problem') {
-      return { path: file, diagnostics: applySeverity([read.diagnostic], severity), records: [], hash: read.hash };
-    }
-    if (this.settings.fastPath) {
-      const body = stripBom(read.text);
-      const records = body.length <= maxFileSize ? fastCleanRecords(body, this.getCatalog()) : undefined;
-      if (records) return { path: file, diagnostics: [], records, hash: read.hash || undefined, stamp: read.stat, fast: true };
-    }
     const options: ValidateOptions = { maxFileSize, severity };
     const validator = this.getValidator();
     let text = read.text;

@@ -101,12 +101,12 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
     progress.update(++done);
   };
   const started = Date.now();
-  let stats: SharedStats = { main: toValidate.length, workers: 0, workerThreads: 0 };
+  let stats: SharedStats = { main: toValidate.length, workers: 0, workerThreads: 0, handedBack: 0 };
   if (toValidate.length > 0) {
     let analyzer: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
-    const analyzeHere = (index: number): FileResult => {
-      analyzer ??= new (heavy().analyze.FileAnalyzer)(settings);
-      return analyzeSafely(analyzer, paths[index]);
+    const analyzeHere = (index: number, precisely = false): FileResult => {
+      const here = (analyzer ??= new (heavy().analyze.FileAnalyzer)(settings));
+      return analyzeSafely(paths[index], (file) => (precisely ? here.analyzePrecisely(file) : here.analyze(file)));
     };
     const threads = threadCount(toValidate.length, io.env);
     if (threads > 1) stats = await analyzeShared(paths, toValidate, settings, threads - 1, analyzeHere, onResult);
@@ -117,7 +117,7 @@ async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, o
     const fast = toValidate.filter((i) => results[i].fast).length;
     await write(
       io.stderr,
-      `meeting-records: validated ${toValidate.length} files in ${Date.now() - started} ms: ${stats.main} on the main thread, ${stats.workers} on ${stats.workerThreads} worker thread(s); ${fast} by the fast path; ${paths.length - toValidate.length} from the cache\n`,
+      `meeting-records: validated ${toValidate.length} files in ${Date.now() - started} ms: ${stats.main} on the main thread (${stats.handedBack} handed back by workers), ${stats.workers} on ${stats.workerThreads} worker thread(s); ${fast} by the fast path; ${paths.length - toValidate.length} from the cache\n`,
     );
   }
   refineDuplicates(paths, results, settings, cache);
@@ -148,11 +148,11 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
 function refineDuplicates(paths: readonly string[], results: FileResult[], settings: AnalyzeSettings, cache: ResultCache | undefined): void {
   const uses = new Map<string, number>();
   for (const result of results) for (const r of result.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
-  let precise: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
+  let analyzer: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
   for (let i = 0; i < results.length; i++) {
     if (!results[i].fast || !results[i].records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) continue;
-    precise ??= new (heavy().analyze.FileAnalyzer)({ ...settings, fix: false, fastPath: false });
-    results[i] = analyzeSafely(precise, paths[i]);
+    const precise = (analyzer ??= new (heavy().analyze.FileAnalyzer)({ ...settings, fix: false, fastPath: false }));
+    results[i] = analyzeSafely(paths[i], (file) => precise.analyze(file));
     cache?.set(results[i]);
   }
 }

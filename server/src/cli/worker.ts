@@ -14,10 +14,14 @@ const port = parentPort;
 if (port) {
   const analyzer = new FileAnalyzer((workerData as WorkerData).settings);
   port.on('message', (request: WorkerRequest) => {
-    const response: WorkerResponse = {
-      batch: request.batch,
-      results: request.jobs.map((job) => ({ index: job.index, result: analyzeSafely(analyzer, job.path) })),
-    };
+    const response: WorkerResponse = { batch: request.batch, results: [], handedBack: [] };
+    for (const job of request.jobs) {
+      const result = request.quickOnly
+        ? analyzeSafely(job.path, (file) => analyzer.analyzeQuickly(file))
+        : analyzeSafely(job.path, (file) => analyzer.analyze(file));
+      if (result) response.results.push({ index: job.index, result });
+      else response.handedBack.push(job.index);
+    }
     port.postMessage(response);
   });
 }
