@@ -4,6 +4,7 @@ export * from './text';
 export * from './catalog';
 export * from './catalogFile';
 export * from './parse';
+export * from './sectionedParse';
 export * from './problems';
 export * from './rules';
 export * from './schema';
