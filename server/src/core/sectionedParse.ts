@@ -51,7 +51,7 @@ import { PARSE_OPTIONS } from './parse';
 
 /** Texts shorter than this are parsed whole: a full parse takes a few milliseconds, splitting saves nothing. */
 export const DEFAULT_MIN_CHARS = 8 * 1024;
-/** Items of a long top-level list are parsed in groups of about this many lines. */
+/** Items of a long top-level list are parsed in groups of about this many lines (half to twice as many). */
 export const DEFAULT_GROUP_LINES = 100;
 /** Cached pieces total at most this many characters (a 5,000-line record is about 200,000). */
 export const DEFAULT_MAX_CACHED_CHARS = 1_000_000;
@@ -60,7 +60,7 @@ export const DEFAULT_MAX_CACHED_CHARS = 1_000_000;
 export interface SectionedParserTuning {
   /** Texts shorter than this many characters are parsed whole. */
   readonly minChars: number;
-  /** A top-level block list is cut into groups once this many lines have passed since the last cut. */
+  /** A top-level block list is cut into groups of about this many lines (half to twice as many). */
   readonly groupLines: number;
 }
 
@@ -139,8 +139,16 @@ export class SectionedParser {
     if (!sections) return this.full(text);
     const ready = this.prepare(sections);
     if (!ready) return this.full(text);
+    let doc: Parsed;
+    try {
+      doc = assemble(ready);
+    } catch {
+      // Copying recurses: a piece nested deeply enough to overflow the stack here
+      // gets the answer the full parse gives, whatever it is.
+      return this.full(text);
+    }
     this.stats.assembled++;
-    return assemble(ready);
+    return doc;
   }
 
   /** Characters held by the cache, for tests of its bound. */
@@ -323,11 +331,17 @@ const LIST_HEAD = /^[A-Za-z_][\w-]*:(?:[ \t]+(?:#[^\n]*)?)?\r?\n( *)- /;
 
 /**
  * A section `key:` over a block list, cut at item lines (`- ` at the list's
- * own indentation) once `groupLines` lines have passed since the last cut.
- * An item line cannot sit inside a previous item unless the text before it
- * is unparseable alone (an open quote or bracket), and block scalar content
- * is always indented deeper than its list. Undefined when the section is not
- * such a list or would be a single group.
+ * own indentation) into groups of about `groupLines` lines. An item line
+ * cannot sit inside a previous item unless the text before it is unparseable
+ * alone (an open quote or bracket), and block scalar content is always
+ * indented deeper than its list. Undefined when the section is not such a
+ * list or would be a single group.
+ *
+ * Where to cut is decided by the item line's own text (a hash of it), at
+ * least half a group and at most two groups after the last cut: counting
+ * lines alone would move every later cut when a line is added (Enter in a
+ * long list), and every later group would be parsed again. With cuts chosen
+ * by content, the cuts after the next one stay where they were.
  */
 function splitGroups(section: Slice, groupLines: number): Slice[] | undefined {
   const head = LIST_HEAD.exec(section.text);
@@ -337,15 +351,21 @@ function splitGroups(section: Slice, groupLines: number): Slice[] | undefined {
   const item = new RegExp(`\\n${head[1]}- `, 'g');
   // The first group keeps the key line and at least the first item: the key's value must be the list.
   const firstItem = head[0].length - head[1].length - 2;
+  const least = Math.ceil(groupLines / 2);
+  const most = groupLines * 2;
+  // An item of n lines is cut before with a chance of n in `spread`: about one cut per `spread` lines past `least`.
+  const spread = Math.max(1, groupLines - least);
   const cuts = [0];
   let counted = 0;
   let lines = 0;
   let previousItem = firstItem;
   for (const match of text.matchAll(item)) {
     const at = (match.index ?? 0) + 1;
-    lines += countNewlines(text, counted, at);
+    const itemLines = countNewlines(text, counted, at);
+    lines += itemLines;
     counted = at;
-    if (at > firstItem && lines >= groupLines && safeItemCut(text, previousItem, at)) {
+    const wanted = lines >= most || (lines >= least && lineHash(text, at) % spread < itemLines);
+    if (at > firstItem && wanted && safeItemCut(text, previousItem, at)) {
       cuts.push(at);
       lines = 0;
     }
@@ -358,6 +378,17 @@ function splitGroups(section: Slice, groupLines: number): Slice[] | undefined {
     groups.push({ offset: section.offset + cuts[i], text: text.slice(cuts[i], cuts[i + 1]) });
   }
   return groups;
+}
+
+/** FNV-1a of the line starting at `start`: any well-spread function of the line's text would do. */
+function lineHash(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  let hash = 0x811c9dc5;
+  for (let i = start, stop = end < 0 ? text.length : end; i < stop; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 /**
