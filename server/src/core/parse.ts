@@ -66,15 +66,20 @@ function endOfLine(text: string, from: number): number {
   return newline < 0 ? text.length : newline + 1;
 }
 
+/** How a chunk's text becomes a tree: `parseDocument` with PARSE_OPTIONS, or something that gives the same tree. */
+export type ParseYaml = (text: string) => Document.Parsed;
+
+const parseWhole: ParseYaml = (text) => parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+
 /** Parses one chunk. Never throws: every failure becomes a syntax problem with a span. */
-export function parseChunk(text: string, offset: number): ParsedChunk {
+export function parseChunk(text: string, offset: number, parse: ParseYaml = parseWhole): ParsedChunk {
   let doc: Document.Parsed;
   // The parser builds an Error per problem; a stack trace for each of them
   // made a file of 200,000 broken lines take half a minute. None is needed.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    doc = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+    doc = parse(text);
   } catch (error) {
     return failedChunk(text, offset, describeThrown(error));
   } finally {

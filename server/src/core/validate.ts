@@ -2,6 +2,7 @@ import type { Document } from 'yaml';
 import type { CatalogIndex } from './catalog';
 import { editsForFix, firstLineSpan, spanOfProblem, type SpanFix } from './locate';
 import { parseChunk, splitDocuments, locatePath, nodeSpan, type ParsedChunk } from './parse';
+import { SectionedParser } from './sectionedParse';
 import type { Problem } from './problems';
 import { checkRules, isDict, type Mention } from './rules';
 import { checkSchema } from './schema';
@@ -131,12 +132,19 @@ const CACHE_CHARS = 2_000_000;
 export class Validator {
   private readonly cache = new Map<string, ChunkAnalysis>();
   private cachedChars = 0;
+  /**
+   * Re-parses only the piece of a large record a keystroke touched. Only a
+   * validator that sees the same texts again (the editor's) has a use for it.
+   */
+  private readonly sectioned: SectionedParser | undefined;
 
   /** `cacheLimit` 0 keeps nothing: for one-pass work such as indexing a workspace. */
   constructor(
     readonly catalog: CatalogIndex,
     private readonly cacheLimit = CACHE_LIMIT,
-  ) {}
+  ) {
+    this.sectioned = cacheLimit > 0 ? new SectionedParser() : undefined;
+  }
 
   validate(rawText: string, options: ValidateOptions = {}): FileAnalysis {
     const text = stripBom(rawText);
@@ -211,7 +219,8 @@ export class Validator {
       this.cache.set(text, cached);
       return cached;
     }
-    const analysis = analyzeChunk(parseChunk(text, 0), this.catalog);
+    const sectioned = this.sectioned;
+    const analysis = analyzeChunk(sectioned ? parseChunk(text, 0, (t) => sectioned.parse(t)) : parseChunk(text, 0), this.catalog);
     if (remember && this.cacheLimit > 0) {
       this.cache.set(text, analysis);
       this.cachedChars += text.length;
