@@ -1,10 +1,49 @@
 // One esbuild script for every bundle. Exits non-zero when any bundle fails,
 // so CI never runs tests against a stale dist/.
 import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { generate } from './generate.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/**
+ * js-yaml's CommonJS build merges its options, on every load() call, with a
+ * Babel-style helper that copies each key through property descriptors and
+ * symbol checks, and builds the parser's state object that way. Replaced by
+ * Object.assign, which does the same for what it is given (a fresh object,
+ * then js-yaml's option constants, the caller's options and literals: plain
+ * data, no accessors, no `__proto__` key), js-yaml parses the CLI's records
+ * about a quarter faster (0.16 s of CPU on 5,000 files). A js-yaml whose
+ * build no longer has this exact helper is bundled unchanged, with a warning.
+ */
+const JS_YAML_SPREAD = `function _objectSpread2(e) {
+\tfor (var r = 1; r < arguments.length; r++) {
+\t\tvar t = null != arguments[r] ? arguments[r] : {};
+\t\tr % 2 ? ownKeys(Object(t), !0).forEach(function(r) {
+\t\t\t_defineProperty(e, r, t[r]);
+\t\t}) : Object.getOwnPropertyDescriptors ? Object.defineProperties(e, Object.getOwnPropertyDescriptors(t)) : ownKeys(Object(t)).forEach(function(r) {
+\t\t\tObject.defineProperty(e, r, Object.getOwnPropertyDescriptor(t, r));
+\t\t});
+\t}
+\treturn e;
+}`;
+const ASSIGN_SPREAD = `function _objectSpread2(e) {
+\tfor (var r = 1; r < arguments.length; r++) Object.assign(e, arguments[r]);
+\treturn e;
+}`;
+
+/** @type {import('esbuild').Plugin} */
+const jsYamlSpread = {
+  name: 'js-yaml-object-spread',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.cjs\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (source.includes(JS_YAML_SPREAD)) return { contents: source.replace(JS_YAML_SPREAD, ASSIGN_SPREAD), loader: 'js' };
+      return { contents: source, loader: 'js', warnings: [{ text: "js-yaml's _objectSpread2 helper changed: bundled as is (scripts/build.mjs)" }] };
+    });
+  },
+};
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -21,6 +60,7 @@ const common = {
   // js-yaml's ESM build, which esbuild would pick for an import, parses about 3x
   // slower than its CommonJS build once bundled (measured by `npm run bench`).
   alias: { 'js-yaml': './node_modules/js-yaml/dist/js-yaml.cjs.js' },
+  plugins: [jsYamlSpread],
 };
 
 const bundles = [
