@@ -97,12 +97,17 @@ interface ChunkAnalysis {
  * so a document that did not move keeps every range: an edit in one record
  * of a 200-record file re-places that record only.
  */
-interface Placement {
+interface Placement extends PlacedDocument {
   line: number;
   character: number;
   recordIndex: number;
   severityKey: string;
+}
+
+interface PlacedDocument {
   diagnostics: Diagnostic[];
+  /** Findings past the file's cap: counted, not placed. */
+  unlisted: number;
   record?: RecordInfo;
 }
 
@@ -165,13 +170,14 @@ export class Validator {
       const analysis = this.analyzeChunk(chunkText, cacheThisFile);
       chunks.push({ offset, text: chunkText, hasContent: analysis.chunk.hasContent });
       const where = { offset, position: lineIndex.positionAt(offset), recordIndex: records.length };
-      if (diagnostics.length + analysis.findings.length > MAX_DIAGNOSTICS_PER_FILE) {
-        // Past the cap findings are counted, not placed: a million diagnostic objects would exhaust memory.
-        unlisted += placeCapped(analysis, where, options.severity, lineIndex, diagnostics, records);
-        continue;
-      }
-      const placed = this.placement(analysis, where, severityKey, options.severity, lineIndex, cacheThisFile);
+      const room = MAX_DIAGNOSTICS_PER_FILE - diagnostics.length;
+      // Past the cap findings are counted, not placed: a million diagnostic objects would exhaust memory.
+      const placed =
+        analysis.findings.length <= room
+          ? this.placement(analysis, where, severityKey, options.severity, lineIndex, cacheThisFile)
+          : placeDocument(analysis, where, options.severity, lineIndex, room);
       for (const diagnostic of placed.diagnostics) diagnostics.push(diagnostic);
+      unlisted += placed.unlisted;
       if (placed.record) records.push(placed.record);
     }
     if (unlisted > 0) diagnostics.push(unlistedDiagnostic(unlisted, lineIndex));
@@ -192,16 +198,13 @@ export class Validator {
     if (last && last.line === position.line && last.character === position.character && last.recordIndex === recordIndex && last.severityKey === severityKey) {
       return last;
     }
-    const diagnostics: Diagnostic[] = [];
-    const counts = { errors: 0, warnings: 0 };
-    for (const finding of analysis.findings) {
-      const severity = severityOf(finding.code, overrides);
-      if (severity === 'off') continue;
-      countSeverity(severity, counts);
-      diagnostics.push(placeFinding(finding, severity, where.offset, lineIndex));
-    }
-    const record = analysis.chunk.hasContent ? recordInfo(analysis, where, lineIndex, counts) : undefined;
-    const placed: Placement = { line: position.line, character: position.character, recordIndex, severityKey, diagnostics, record };
+    const placed: Placement = {
+      line: position.line,
+      character: position.character,
+      recordIndex,
+      severityKey,
+      ...placeDocument(analysis, where, overrides, lineIndex, Infinity),
+    };
     if (remember) analysis.placed = placed;
     return placed;
   }
@@ -242,26 +245,26 @@ interface Where {
   recordIndex: number;
 }
 
-/** Places a document's findings while the file's cap allows, counts the rest; returns how many were not placed. */
-function placeCapped(
+/** A document's findings and record placed in the file: at most `room` diagnostics, the rest counted. */
+function placeDocument(
   analysis: ChunkAnalysis,
   where: Where,
   overrides: SeverityOverrides | undefined,
   lineIndex: LineIndex,
-  diagnostics: Diagnostic[],
-  records: RecordInfo[],
-): number {
+  room: number,
+): PlacedDocument {
+  const diagnostics: Diagnostic[] = [];
   let unlisted = 0;
   const counts = { errors: 0, warnings: 0 };
   for (const finding of analysis.findings) {
     const severity = severityOf(finding.code, overrides);
     if (severity === 'off') continue;
     countSeverity(severity, counts);
-    if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(placeFinding(finding, severity, where.offset, lineIndex));
+    if (diagnostics.length < room) diagnostics.push(placeFinding(finding, severity, where.offset, lineIndex));
     else unlisted++;
   }
-  if (analysis.chunk.hasContent) records.push(recordInfo(analysis, where, lineIndex, counts));
-  return unlisted;
+  const record = analysis.chunk.hasContent ? recordInfo(analysis, where, lineIndex, counts) : undefined;
+  return { diagnostics, unlisted, record };
 }
 
 function countSeverity(severity: Severity, counts: { errors: number; warnings: number }): void {
