@@ -55,8 +55,6 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  // A `.yaml` file imported from source arrives as text (declared in server/src/assets.d.ts).
-  loader: { '.yaml': 'text' },
   // js-yaml's ESM build, which esbuild would pick for an import, parses about 3x
   // slower than its CommonJS build once bundled (measured by `npm run bench`).
   alias: { 'js-yaml': './node_modules/js-yaml/dist/js-yaml.cjs.js' },
