@@ -74,4 +74,17 @@ describe('CLI on hostile files (validate FILE --format json)', () => {
     assert.match(run.stdout, /140,000 more problems in this file are not listed \(at most 20,000 are shown\)\s+too-many-problems/);
     assert.match(run.stdout, /20,?001 problems \(20,?000 errors/);
   });
+
+  test('2,000 files sharing one id, as SARIF: one duplicate-id per record naming a few others, in bounded memory', async (t) => {
+    const dir = scratch(t);
+    for (let i = 0; i < 2_000; i++) writeFileSync(join(dir, `r${i}.meeting.yaml`), 'id: the-same-id\n');
+    const run = await runCli(['validate', '.', '--format', 'sarif'], { cwd: dir, timeoutMs: TIME_BOUND_MS * 2, killAboveMb: MEMORY_BOUND_MB * 2 });
+    t.diagnostic(`${run.ms} ms, peak RSS ${Math.round(run.peakRssMb)} MB, ${run.stdout.length} characters`);
+    assert.equal(run.code, 1, describeRun(run));
+    assert.ok(run.peakRssMb < MEMORY_BOUND_MB, `peak RSS ${run.peakRssMb} MB`);
+    const duplicates = JSON.parse(run.stdout).runs[0].results.filter((r) => r.ruleId === 'duplicate-id');
+    assert.equal(duplicates.length, 2_000);
+    assert.match(duplicates[0].message.text, /also used by 1999 other records \(.*, and 1979 more\)/);
+    assert.ok(duplicates.every((r) => r.relatedLocations.length <= 20));
+  });
 });

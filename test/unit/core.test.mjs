@@ -224,6 +224,15 @@ test('duplicate ids are reported in every record involved, pointing at the other
   assert.equal(byFile.get('a.meeting.yaml').length, 1);
 });
 
+test('an id shared by many records names a few of the others and counts the rest', () => {
+  const range = (line) => ({ start: { line, character: 4 }, end: { line, character: 10 } });
+  const files = Array.from({ length: 30 }, (_, i) => ({ file: `f${i}.meeting.yaml`, records: [{ id: 'same', idRange: range(i) }] }));
+  const [d] = core.duplicateIdDiagnostics(files).get('f0.meeting.yaml');
+  assert.equal(d.related.length, core.MAX_NAMED_PLACES);
+  assert.ok(d.related.every((r) => r.file !== 'f0.meeting.yaml'));
+  assert.match(d.message, /^Duplicate id 'same': also used by 29 other records \(f1\.meeting\.yaml:2, f2\.meeting\.yaml:3, .*, and 9 more\)$/);
+});
+
 test('fix all keeps comments, quoting, blank lines and key order', () => {
   const text = [
     '# Record from article 002',

@@ -27,19 +27,37 @@ export function duplicateIdDiagnostics(files: readonly FileRecords[], overrides:
   for (const [id, places] of byId) {
     if (places.length < 2) continue;
     for (const place of places) {
-      const others = places.filter((p) => p !== place);
+      const count = places.length - 1;
+      const named = otherPlaces(places, place, MAX_NAMED_PLACES);
+      const more = count - named.length;
       const list = result.get(place.file) ?? [];
       list.push({
         code: 'duplicate-id',
         severity,
-        message: `Duplicate id '${id}': also used ${others.length === 1 ? 'by another record' : `by ${others.length} other records`} (${others
+        message: `Duplicate id '${id}': also used ${count === 1 ? 'by another record' : `by ${count} other records`} (${named
           .map((o) => `${o.file}:${o.range.start.line + 1}`)
-          .join(', ')})`,
+          .join(', ')}${more > 0 ? `, and ${more} more` : ''})`,
         range: place.range,
-        related: others.map((o) => ({ file: o.file, range: o.range, message: `'${id}' is also used here` })),
+        related: named.map((o) => ({ file: o.file, range: o.range, message: `'${id}' is also used here` })),
       });
       result.set(place.file, list);
     }
   }
   return result;
+}
+
+/**
+ * Other places named in one duplicate-id diagnostic. Naming every one made
+ * 1,400 records sharing an id write two million places (a 250 MB report
+ * that ran the CLI out of memory); a few are enough to find the rest.
+ */
+export const MAX_NAMED_PLACES = 20;
+
+function otherPlaces<T>(places: readonly T[], self: T, limit: number): T[] {
+  const others: T[] = [];
+  for (const p of places) {
+    if (others.length >= limit) break;
+    if (p !== self) others.push(p);
+  }
+  return others;
 }
