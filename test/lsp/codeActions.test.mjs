@@ -1,20 +1,16 @@
 // Code actions over stdio: the lightbulb's quick fixes and "fix all", applied as an editor would.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { applyEdits, makeWorkspace, positionOf, record, startServer } from './harness.mjs';
+import { applyEdits, positionOf, record, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 describe('code actions', () => {
   let client;
   let ws;
   let n = 0;
   before(async () => {
-    ws = makeWorkspace();
-    client = await startServer({ folders: [ws.dir] });
+    ({ ws, client } = await startInWorkspace());
   });
-  after(async () => {
-    await client.shutdown();
-    ws.cleanup();
-  });
+  after(() => stopInWorkspace({ ws, client }));
 
   /** Opens the text, asks for actions over `range` (or the diagnostic with `code`), returns them with the text. */
   async function actionsFor(text, { code, only, message = /./ } = {}) {

@@ -1,7 +1,7 @@
 // Completion over stdio: what appears in the suggest widget, and what gets inserted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { applyEdits, makeWorkspace, positionOf, record, startServer, textAt } from './harness.mjs';
+import { applyEdits, positionOf, record, textAt, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 /**
  * VS Code keeps an item only when the word typed so far (the text from the
@@ -22,19 +22,14 @@ describe('completion', () => {
   let ws;
   let n = 0;
   before(async () => {
-    ws = makeWorkspace({
+    ({ ws, client } = await startInWorkspace({
       'other.meeting.yaml': record({ id: '2024-07-26-other' }).replace(
         'source:',
         'documents:\n  - title: Joint Statement on the 35th Anniversary of Dialogue Relations\n    type: joint-statement\n    status: adopted\nsource:',
       ),
-    });
-    client = await startServer({ folders: [ws.dir] });
-    await client.indexed();
+    }, { indexed: true }));
   });
-  after(async () => {
-    await client.shutdown();
-    ws.cleanup();
-  });
+  after(() => stopInWorkspace({ ws, client }));
 
   /** The documentation the editor shows for an item: completion sends none, `completionItem/resolve` fills it in. */
   async function documentationOf(item) {

@@ -1,7 +1,7 @@
 // Diagnostics over stdio: what a user sees in the Problems panel as they type.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeWorkspace, positionOf, record, seed, startServer, textAt } from './harness.mjs';
+import { makeWorkspace, positionOf, record, seed, startServer, textAt, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 const DOCS = 'https://github.com/meeting-records/meeting-records#rule-';
 
@@ -9,13 +9,9 @@ describe('diagnostics (push)', () => {
   let client;
   let ws;
   before(async () => {
-    ws = makeWorkspace();
-    client = await startServer({ folders: [ws.dir] });
+    ({ ws, client } = await startInWorkspace());
   });
-  after(async () => {
-    await client.shutdown();
-    ws.cleanup();
-  });
+  after(() => stopInWorkspace({ ws, client }));
 
   test('on open: version, code, rule link and the exact range of each problem', async () => {
     const uri = ws.uri('open.meeting.yaml');

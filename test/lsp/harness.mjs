@@ -291,6 +291,20 @@ export function makeWorkspace(files = {}) {
   return ws;
 }
 
+/** A workspace of `files` on disk with a server started on it, indexed first when asked: what most suites begin with. */
+export async function startInWorkspace(files = {}, { indexed = false } = {}) {
+  const ws = makeWorkspace(files);
+  const client = await startServer({ folders: [ws.dir] });
+  if (indexed) await client.indexed();
+  return { ws, client };
+}
+
+/** Shuts down what startInWorkspace started and removes its folder. */
+export async function stopInWorkspace({ ws, client }) {
+  await client?.shutdown();
+  ws?.cleanup();
+}
+
 /** A seed record file's text. */
 export function seed(name) {
   return readFileSync(path.join(SEEDS, name), 'utf8');

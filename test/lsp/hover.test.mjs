@@ -1,7 +1,7 @@
 // Hover over stdio: the cards a user reads when pointing at a name or a key.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeWorkspace, positionOf, record, seed, startServer, textAt } from './harness.mjs';
+import { positionOf, record, seed, textAt, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 describe('hover', () => {
   let client;
@@ -9,20 +9,15 @@ describe('hover', () => {
   let uri;
   let text;
   before(async () => {
-    ws = makeWorkspace({
+    ({ ws, client } = await startInWorkspace({
       'seeds/001.meeting.yaml': seed('001-amm51-asean-plus-one.meeting.yaml'),
       'seeds/004.meeting.yaml': seed('004-som-apt-eas-singapore.meeting.yaml'),
-    });
-    client = await startServer({ folders: [ws.dir] });
-    await client.indexed();
+    }, { indexed: true }));
     uri = ws.uri('seeds/004.meeting.yaml');
     text = seed('004-som-apt-eas-singapore.meeting.yaml');
     await client.open(uri, text);
   });
-  after(async () => {
-    await client.shutdown();
-    ws.cleanup();
-  });
+  after(() => stopInWorkspace({ ws, client }));
 
   const hoverAt = (needle, options) => client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, options) });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { makeWorkspace, positionOf, record, ROOT, seed, startServer, textAt } from './harness.mjs';
+import { positionOf, record, ROOT, seed, textAt, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 const CATALOG = path.join(ROOT, 'seeds', 'catalog');
 const lineOf = (file, needle) => readFileSync(path.join(CATALOG, file), 'utf8').split('\n').findIndex((l) => l.includes(needle));
@@ -15,19 +15,14 @@ describe('navigation', () => {
   const seed001 = seed('001-amm51-asean-plus-one.meeting.yaml');
   const seed004 = seed('004-som-apt-eas-singapore.meeting.yaml');
   before(async () => {
-    ws = makeWorkspace({
+    ({ ws, client } = await startInWorkspace({
       '001.meeting.yaml': seed001,
       '004.meeting.yaml': seed004,
       'aliases.meeting.yaml': record({ id: '2024-07-26-aliases', title: 'Hội nghị ASEAN - Nhật Bản' }).replace('  - Republic of Korea', '  - Nhật Bản'),
       'team.catalog.yaml': '# Our own parties\nparties:\n  - name: Atlantis\n    kind: other\n',
-    });
-    client = await startServer({ folders: [ws.dir] });
-    await client.indexed();
+    }, { indexed: true }));
   });
-  after(async () => {
-    await client.shutdown();
-    ws.cleanup();
-  });
+  after(() => stopInWorkspace({ ws, client }));
 
   test('the outline of a multi-record file: one symbol per record, then title, date, partners, documents…', async () => {
     const uri = ws.uri('001.meeting.yaml');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { clientCapabilities, makeWorkspace, positionOf, record, SERVER, startServer } from './harness.mjs';
+import { clientCapabilities, positionOf, record, SERVER, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const protocol = require('vscode-languageserver-protocol/node');
@@ -16,15 +16,11 @@ describe('robustness', () => {
   let uri;
   const text = record().replace('  - Republic of Korea', '  - Republic of Korea\n  - ');
   before(async () => {
-    ws = makeWorkspace();
-    client = await startServer({ folders: [ws.dir] });
+    ({ ws, client } = await startInWorkspace());
     uri = ws.uri('r.meeting.yaml');
     await client.open(uri, text);
   });
-  after(async () => {
-    await client.shutdown();
-    ws.cleanup();
-  });
+  after(() => stopInWorkspace({ ws, client }));
 
   test('a stale completion request cancelled right away is answered with RequestCancelled (or its result), never a crash', async () => {
     const position = positionOf(text, '  - \n', { delta: 4 });
