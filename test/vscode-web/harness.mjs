@@ -375,11 +375,15 @@ export class Workbench {
 
   /** Replaces the whole text of `line` by typing, as a person would (select the line's text, type over it). */
   async replaceLine(line, expected, text) {
-    const current = await this.lineText(line);
+    // Reveal the line first: a narrow editor (preview to the side, Problems open) may be scrolled away from it.
+    await this.gotoLine(line);
+    const { current } = await until(`line ${line} to be shown`, async () => {
+      const shown = await this.lineText(line);
+      return shown === undefined ? null : { current: shown };
+    }, { timeout: 5000 });
     if (expected !== undefined && current !== expected) {
       throw new Error(`line ${line} reads ${JSON.stringify(current)}, expected ${JSON.stringify(expected)}`);
     }
-    await this.gotoLine(line);
     await this.page.keyboard.press('End');
     await this.page.keyboard.press('Shift+Home');
     // Shift+Home stops at the first non-blank; the indentation stays. Type the rest.
