@@ -16,6 +16,23 @@ import { CLI, ROOT, requireBuilt, scratch } from './paths.mjs';
 
 const RACE = join(ROOT, 'test/safety/concurrent-writer.cjs');
 
+/**
+ * Runs `--fix` on a fixable file while concurrent-writer.cjs, preloaded into
+ * the CLI, acts on the same file between its read and its write: `mode` says
+ * how (write OTHER_WRITER, write text of the same size, or delete the file).
+ */
+async function fixWhileAnotherWriterRuns(t, mode) {
+  const dir = scratch(t);
+  const file = join(dir, 'r.meeting.yaml');
+  writeFileSync(file, FIXABLE);
+  const run = await runCli(['validate', '--fix', '--format', 'json', file], {
+    cwd: dir,
+    nodeArgs: ['--require', RACE],
+    env: { SAFETY_RACE_FILE: file, SAFETY_RACE_MODE: mode, SAFETY_RACE_TEXT: OTHER_WRITER },
+  });
+  return { dir, file, run };
+}
+
 /** A record whose only problems have safe fixes (aliases → canonical names), with comments, quotes and blank lines. */
 const FIXABLE = [
   '# Comment that must survive.',
@@ -75,14 +92,7 @@ describe('--fix against other writers', () => {
     ['same-size', 'saves content of the same size with the same modification time'],
   ]) {
     test(`a file another program ${what} between read and write is refused and left as the other program left it`, async (t) => {
-      const dir = scratch(t);
-      const file = join(dir, 'r.meeting.yaml');
-      writeFileSync(file, FIXABLE);
-      const run = await runCli(['validate', '--fix', '--format', 'json', file], {
-        cwd: dir,
-        nodeArgs: ['--require', RACE],
-        env: { SAFETY_RACE_FILE: file, SAFETY_RACE_MODE: mode, SAFETY_RACE_TEXT: OTHER_WRITER },
-      });
+      const { dir, file, run } = await fixWhileAnotherWriterRuns(t, mode);
       assert.ok(existsSync(`${file}.race-log`), 'the other writer did run in the middle of the fix');
       const log = readFileSync(`${file}.race-log`, 'utf8');
       if (mode === 'same-size') assert.match(log, /same-size true/);
@@ -104,14 +114,7 @@ describe('--fix against other writers', () => {
   }
 
   test('a file deleted by another program during the fix is not brought back', async (t) => {
-    const dir = scratch(t);
-    const file = join(dir, 'r.meeting.yaml');
-    writeFileSync(file, FIXABLE);
-    const run = await runCli(['validate', '--fix', '--format', 'json', file], {
-      cwd: dir,
-      nodeArgs: ['--require', RACE],
-      env: { SAFETY_RACE_FILE: file, SAFETY_RACE_MODE: 'delete' },
-    });
+    const { dir, file, run } = await fixWhileAnotherWriterRuns(t, 'delete');
     assert.ok(existsSync(`${file}.race-log`), 'the deletion did happen in the middle of the fix');
     assert.equal(existsSync(file), false, 'the deleted file stays deleted');
     assert.equal(run.code, 1, describeRun(run));
