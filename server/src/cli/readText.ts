@@ -54,20 +54,45 @@ export function surelyTooLarge(bytes: number, maxChars: number): boolean {
 export function readText(file: string, maxFileSize: number, withHash = true): ReadOutcome {
   let stat: fs.Stats;
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    stat = fs.statSync(file);
+    // One open and an fstat of it: the path is looked up once, and what is read is what was checked.
+    // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | NONBLOCK);
+    stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return ioProblem('Cannot read: this is a folder, not a file');
     // A FIFO or a device would block or never end: only regular files are read.
     if (!stat.isFile()) return ioProblem('Cannot read: not a regular file (a pipe, socket or device)');
     if (surelyTooLarge(stat.size, maxFileSize)) return tooLargeWithoutReading(file, stat.size, maxFileSize);
-    bytes = fs.readFileSync(file);
+    bytes = readAll(fd, stat.size);
   } catch (error) {
     return ioProblem(ioMessage(error));
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const hash = withHash ? hashBytes(bytes) : '';
   const decoded = decodeUtf8(bytes);
   if (decoded.kind === 'problem') return { kind: 'problem', diagnostic: decoded.diagnostic, hash: hash || undefined };
   return { kind: 'text', text: decoded.text, bytes, hash, stat: { mtimeMs: stat.mtimeMs, size: stat.size } };
+}
+
+/** O_NONBLOCK where the platform has it (not on Windows, which has no FIFOs at a file path). */
+const NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+/** The file's bytes: `size` from fstat, read on until the end in case the file grew meanwhile. */
+function readAll(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
 }
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
