@@ -7,6 +7,9 @@
 //   node test/bench/experiments.mjs cli-alias   the CLI bundled as today vs bundled with js-yaml
 //                                               aliased to its CJS build: time, CPU, same output
 //   node test/bench/experiments.mjs catalog     what loading the bundled catalog costs per thread
+//   node test/bench/experiments.mjs threads     the CLI on 5,000 files with one and two threads,
+//                                               with and without the corpus's 4% flawed files,
+//                                               against ajv-cli (dist/ as built)
 //
 // Corpora are generated into os.tmpdir() and removed afterwards.
 import { spawnSync } from 'node:child_process';
@@ -65,7 +68,6 @@ function buildCli(outdir, alias) {
     target: 'node20',
     format: 'cjs',
     outdir,
-    loader: { '.yaml': 'text' },
     logLevel: 'warning',
     alias,
   });
@@ -92,6 +94,50 @@ async function cliAlias() {
   process.stdout.write(`JSON output identical: ${a === b}\n`);
 }
 
+/** Median wall and CPU seconds of `runs` interleaved runs of each command, and each one's last stdout. */
+function timeInterleaved(commands, runs) {
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const [name, { args, env }] of Object.entries(commands)) {
+      const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], {
+        encoding: 'utf8',
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const [wall, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+      samples[name].push({ wall, cpu: user + sys });
+    }
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const [name, s] of Object.entries(samples)) {
+    const wall = median(s.map((x) => x.wall));
+    const cpu = median(s.map((x) => x.cpu));
+    process.stdout.write(`${name.padEnd(60)} wall ${wall.toFixed(2)} s, CPU ${cpu.toFixed(2)} s (medians of ${runs})\n`);
+  }
+}
+
+function threads() {
+  const flawed = writeCorpus(5000, { prefix: 'meeting-exp-' }).dir;
+  const clean = writeCorpus(5000, { prefix: 'meeting-exp-clean-', flaw: () => undefined }).dir;
+  cleanup.push(flawed, clean);
+  const ours = (dir, threadCount) => ({ args: ['dist/cli.js', 'validate', '--format', 'json', dir], env: { MEETING_RECORDS_THREADS: threadCount } });
+  const ajv = (dir) => ({
+    args: ['node_modules/ajv-cli/dist/index.js', 'validate', '-s', 'schemas/meeting-record.schema.json', '-d', `${dir}/**/*.meeting.yaml`, '--spec=draft7', '-c', 'ajv-formats', '--strict=false'],
+    env: {},
+  });
+  timeInterleaved(
+    {
+      'ours, 4% flawed, 1 thread': ours(flawed, '1'),
+      'ours, 4% flawed, 2 threads': ours(flawed, '2'),
+      'ours, clean, 1 thread': ours(clean, '1'),
+      'ours, clean, 2 threads': ours(clean, '2'),
+      'ajv-cli, 4% flawed': ajv(flawed),
+    },
+    9,
+  );
+}
+
 function catalog() {
   const core = require(join(ROOT, 'dist/core.js'));
   cpu('loadBundledCatalog(), first call in this thread', () => core.loadBundledCatalog());
@@ -102,8 +148,9 @@ try {
   if (which === 'js-yaml') await jsYaml();
   else if (which === 'cli-alias') await cliAlias();
   else if (which === 'catalog') catalog();
+  else if (which === 'threads') threads();
   else {
-    process.stderr.write('usage: node test/bench/experiments.mjs js-yaml|cli-alias|catalog\n');
+    process.stderr.write('usage: node test/bench/experiments.mjs js-yaml|cli-alias|catalog|threads\n');
     process.exitCode = 2;
   }
 } finally {

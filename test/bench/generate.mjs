@@ -243,16 +243,17 @@ export function corpusFlaw(i) {
 
 /**
  * Writes `count` record files of 45 to 80 lines into a fresh temp folder
- * (nested by 100s, as archives are). Returns the folder and every record id.
+ * (nested by 100s, as archives are), file i with the flaw `flaw(i)` (by
+ * default corpusFlaw's 4%). Returns the folder and every record id.
  */
-export function writeCorpus(count, { prefix = 'meeting-bench-', seed = 3, nested = true } = {}) {
+export function writeCorpus(count, { prefix = 'meeting-bench-', seed = 3, nested = true, flaw = corpusFlaw } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const ids = [];
   for (let i = 0; i < count; i++) {
     const sub = nested ? join(dir, `batch-${String(Math.floor(i / 100)).padStart(3, '0')}`) : dir;
     if (nested && i % 100 === 0) mkdirSync(sub, { recursive: true });
     const lines = 30 + ((i * 7919) % 51);
-    const { text } = makeRecord(i, { lines, seed, flaw: corpusFlaw(i) });
+    const { text } = makeRecord(i, { lines, seed, flaw: flaw(i) });
     writeFileSync(join(sub, `record-${String(i).padStart(5, '0')}.meeting.yaml`), text);
     ids.push(/^id: (.+)$/m.exec(text)[1]);
   }
