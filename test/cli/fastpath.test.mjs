@@ -72,9 +72,9 @@ describe('fast path and precise path agree', () => {
   });
 });
 
-describe('fastCleanRecords', () => {
+describe('fastRead', () => {
   const lib = loadSources([
-    "export { fastCleanRecords } from './server/src/cli/fastPath';",
+    "export { fastRead } from './server/src/cli/fastPath';",
     "export { buildCliCatalog } from './server/src/cli/catalog';",
     "export { Validator } from './server/src/core/validate';",
   ]);
@@ -89,12 +89,23 @@ describe('fastCleanRecords', () => {
     return analysis.records.map((r, i) => (r.id === undefined ? { line: starts[i] } : { line: starts[i], id: r.id }));
   }
 
+  /** What validateKnownRecord answers, in the terms `validate` would (records without their mentions). */
+  function known(text, record) {
+    const analysis = new lib.Validator(catalog).validateKnownRecord(text, record);
+    return analysis && { diagnostics: analysis.diagnostics, records: analysis.records };
+  }
+
+  function full(text) {
+    const analysis = new lib.Validator(catalog).validate(text);
+    return { diagnostics: analysis.diagnostics, records: analysis.records.map(({ mentions, ...rest }) => rest) };
+  }
+
   test('answers a clean record, and a multi-document file with comment-only documents', () => {
-    assert.deepEqual(lib.fastCleanRecords(clean, catalog), precise(clean));
+    assert.deepEqual(lib.fastRead(clean, catalog), { kind: 'clean', records: precise(clean) });
     const multi = `# header\n---\n${clean}---\n# nothing here\n...\n---\n${clean.replace(/^id: (\S+)/m, 'id: $1-two')}`;
-    const records = lib.fastCleanRecords(multi, catalog);
-    assert.equal(records.length, 2);
-    assert.deepEqual(records, precise(multi));
+    const reading = lib.fastRead(multi, catalog);
+    assert.equal(reading.records.length, 2);
+    assert.deepEqual(reading.records, precise(multi));
   });
 
   test('leaves to the precise path what the parsers could read differently', () => {
@@ -107,26 +118,97 @@ describe('fastCleanRecords', () => {
       ['a __proto__ key', `${clean}__proto__: {}\n`],
       ['a NEL', clean.replace(/^title: (.*)$/m, 'title: $1\u0085x')],
       ['a scalar document', `${clean}---\nhello\n`],
-      ['a problem', clean.replace(/^level: .*$/m, 'level: nope')],
+      ['a problem in one of two records', `${clean}---\n${clean.replace(/^level: .*$/m, 'level: nope')}`],
     ]) {
-      assert.equal(lib.fastCleanRecords(text, catalog), undefined, name);
+      assert.equal(lib.fastRead(text, catalog), undefined, name);
     }
   });
 
-  test('property: whenever it answers, the precise path finds no problem and the same records (3,000 damaged records)', () => {
+  test('a record with problems comes back as its value, and its problems are placed as the precise path places them', () => {
+    const flawed = clean.replace(/^level: .*$/m, 'level: nope').replace(/^chair: .*$/m, 'chair: Nhật Bản');
+    const reading = lib.fastRead(flawed, catalog);
+    assert.equal(reading.kind, 'flawed');
+    const answer = known(flawed, reading.record);
+    assert.ok(answer, 'the shortcut answered');
+    assert.deepEqual(answer, full(flawed));
+    assert.deepEqual(
+      answer.diagnostics.map((d) => d.code),
+      ['schema', 'non-canonical-name'],
+    );
+  });
+
+  test('the shortcut declines what it cannot vouch for', () => {
+    const flawed = clean.replace(/^level: .*$/m, 'level: nope');
+    const { record } = lib.fastRead(flawed, catalog);
+    // A key line inside a multi-line quoted value, and a key written quoted: the key lines are not the record's keys.
+    const quoted = flawed.replace(/^title: .*$/m, 'title: "Hội nghị\nlevel: giả"');
+    assert.equal(known(quoted, { ...record, title: 'Hội nghị level: giả' }), undefined);
+    const quotedKey = flawed.replace(/^level:/m, '"level":');
+    assert.equal(known(quotedKey, record), undefined);
+    // A value read differently from the text, in a section the shortcut parses (the id's, always).
+    assert.equal(known(flawed, { ...record, id: 'another-id' }), undefined);
+  });
+
+  test('property: whenever it answers, the precise path agrees (3,000 damaged records)', () => {
     const docs = seedDocuments();
-    let answered = 0;
+    let clean = 0;
+    let placed = 0;
     fc.assert(
       fc.property(fc.nat(docs.length - 1), fc.array(edit, { maxLength: 3 }), fc.boolean(), (which, edits, twice) => {
         let text = damage(docs[which], edits);
         if (twice) text = `${text}\n---\n${damage(docs[(which + 1) % docs.length], edits.slice(1))}`;
-        const fast = lib.fastCleanRecords(text, catalog);
-        if (fast === undefined) return;
-        answered++;
-        assert.deepEqual(fast, precise(text));
+        const reading = lib.fastRead(text, catalog);
+        if (reading?.kind === 'clean') {
+          clean++;
+          assert.deepEqual(reading.records, precise(text));
+        } else if (reading?.kind === 'flawed') {
+          const answer = known(text, reading.record);
+          if (answer === undefined) return;
+          placed++;
+          assert.deepEqual(answer, full(text));
+        }
       }),
       { numRuns: 3000, seed: 7 },
     );
-    assert.ok(answered > 300, `the fast path answered ${answered} cases`);
+    assert.ok(clean > 300, `the fast path answered ${clean} clean cases`);
+    assert.ok(placed > 100, `the shortcut placed the problems of ${placed} records`);
+  });
+
+  /** Changes that keep the YAML readable but break rules: another value on a line, a line gone, an unknown key. */
+  const VALUES = ['Nhật Bản', 'Hàn Quốc', 'Japn', 'nope', '2024-13-45', '2016-07-20', '', '[Japan, Japan]', '{x: 1}', '"Japan"', "'ASEAN+3'", '42', 'true', 'null', 'AMM-56', 'ministerial'];
+  // A line number, not a fraction: fast-check's doubles cluster at 0 and 1, which would only ever hit the ends.
+  const flaw = fc.record({ line: fc.nat(200), kind: fc.integer({ min: 0, max: 2 }), value: fc.constantFrom(...VALUES) });
+
+  function breakRules(text, flaws) {
+    for (const f of flaws) {
+      const lines = text.split('\n');
+      const i = f.line % lines.length;
+      if (f.kind === 0) lines[i] = lines[i].replace(/^(\s*(?:- )?(?:[\w-]+: ?)?).*$/, (_, head) => `${head}${head.endsWith(':') ? ' ' : ''}${f.value}`);
+      else if (f.kind === 1) lines.splice(i, 1);
+      else lines.splice(i, 0, 'extra_field: 1');
+      text = lines.join('\n');
+    }
+    return text;
+  }
+
+  test('property: records with broken rules are placed as the precise path places them (1,000 records)', () => {
+    const docs = seedDocuments();
+    let placed = 0;
+    const codes = new Set();
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.array(flaw, { minLength: 1, maxLength: 4 }), (which, flaws) => {
+        const text = breakRules(docs[which], flaws);
+        const reading = lib.fastRead(text, catalog);
+        if (reading?.kind !== 'flawed') return;
+        const answer = known(text, reading.record);
+        if (answer === undefined) return;
+        placed++;
+        for (const d of answer.diagnostics) codes.add(d.code);
+        assert.deepEqual(answer, full(text));
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+    assert.ok(placed > 300, `the shortcut placed the problems of ${placed} records`);
+    for (const code of ['schema', 'non-canonical-name', 'unknown-party', 'unknown-mechanism']) assert.ok(codes.has(code), `rules met: ${[...codes].join(', ')}`);
   });
 });

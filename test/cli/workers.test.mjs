@@ -51,17 +51,30 @@ describe('the precise path on the main thread', () => {
     return { main: Number(match[1]), handedBack: Number(match[2]), workers: Number(match[3]) };
   };
 
-  test('workers hand flawed files back to the main thread; the output does not change', () => {
+  /** Breaks the YAML of every `every`-th record file: only the full precise path reads such a file. */
+  function breakYaml(dir, every) {
+    const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.meeting.yaml')).sort();
+    files.forEach((file, i) => {
+      if (i % every === 0) fs.appendFileSync(path.join(dir, file), 'broken: [unclosed\n');
+    });
+  }
+
+  test('workers settle records with problems and hand broken files back to the main thread; the output does not change', () => {
     const dir = generateCorpus(scratch(), 400, { perFolder: 100, invalidEvery: 10 });
+    breakYaml(dir, 25);
     const inProcess = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '0' } });
     const shared = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '2', MEETING_RECORDS_STATS: '1' } });
     assert.equal(shared.stdout, inProcess.stdout);
     const stats = statsOf(shared.stderr);
     assert.ok(stats.handedBack > 0 && stats.workers > 0, shared.stderr);
+    const files = JSON.parse(shared.stdout);
+    assert.ok(files.some((f) => f.diagnostics.some((d) => d.code === 'yaml-syntax')));
+    assert.ok(files.some((f) => f.diagnostics.some((d) => d.code === 'unknown-party')));
   });
 
-  test('when nearly every file is flawed, workers validate them too instead of handing them all back', () => {
-    const dir = generateCorpus(scratch(), 400, { perFolder: 100, invalidEvery: 1 });
+  test('when nearly every file is broken, workers validate them too instead of handing them all back', () => {
+    const dir = generateCorpus(scratch(), 400, { perFolder: 100, invalidEvery: 3 });
+    breakYaml(dir, 1);
     const inProcess = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '0' } });
     const shared = runCli(['validate', '--format', 'json'], { cwd: dir, env: { MEETING_RECORDS_THREADS: '2', MEETING_RECORDS_STATS: '1' } });
     assert.equal(shared.stdout, inProcess.stdout);

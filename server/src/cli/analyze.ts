@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import type { CatalogIndex } from '../core/catalog';
 import { stripBom } from '../core/text';
-import { Validator, type SeverityOverrides, type ValidateOptions } from '../core/validate';
+import { Validator, type FileAnalysis, type RecordInfo, type SeverityOverrides, type ValidateOptions } from '../core/validate';
 import { buildCliCatalog } from './catalog';
 import { applySeverity, toCliDiagnostic } from './diagnostics';
-import { fastCleanRecords } from './fastPath';
+import { fastRead } from './fastPath';
 import { fixFile } from './fix';
 import { readText, type ReadOutcome, type ReadProblem, type ReadText } from './readText';
 import type { CliDiagnostic, FileResult, RecordSummary } from './result';
@@ -35,19 +35,19 @@ export class FileAnalyzer {
   analyze(file: string): FileResult {
     const read = this.read(file);
     if (read.kind === 'problem') return this.problemResult(file, read);
-    return this.fastResult(file, read) ?? this.preciseResult(file, read);
+    return this.quickResult(file, read) ?? this.preciseResult(file, read);
   }
 
   /**
    * The file's result when reading it or the fast path settles it; undefined
    * when it needs the precise path. Worker threads answer this way and leave
-   * the precise path to the main thread (pool.ts): that path runs `yaml`,
-   * whose code each thread must warm up, and a few percent of the files do
-   * not make it worth warming twice.
+   * the precise path to the main thread (pool.ts): that path runs `yaml` over
+   * whole files, whose code each thread must warm up, and the few files that
+   * need it do not make it worth warming twice.
    */
   analyzeQuickly(file: string): FileResult | undefined {
     const read = this.read(file);
-    return read.kind === 'problem' ? this.problemResult(file, read) : this.fastResult(file, read);
+    return read.kind === 'problem' ? this.problemResult(file, read) : this.quickResult(file, read);
   }
 
   /** For a file analyzeQuickly left over: the fast path would only fail again. */
@@ -64,11 +64,21 @@ export class FileAnalyzer {
     return { path: file, diagnostics: applySeverity([read.diagnostic], this.settings.severity), records: [], hash: read.hash };
   }
 
-  private fastResult(file: string, read: ReadText): FileResult | undefined {
-    if (!this.settings.fastPath) return undefined;
+  /**
+   * The fast path's answer: a clean file at once; a record with problems
+   * placed by validateKnownRecord (`yaml` over the sections concerned only).
+   * Undefined for the precise path, and always with --fix, whose rounds
+   * rewrite the file.
+   */
+  private quickResult(file: string, read: ReadText): FileResult | undefined {
+    const { fastPath, fix, maxFileSize, severity } = this.settings;
+    if (!fastPath) return undefined;
     const body = stripBom(read.text);
-    const records = body.length <= this.settings.maxFileSize ? fastCleanRecords(body, this.getCatalog()) : undefined;
-    return records && { path: file, diagnostics: [], records, hash: read.hash || undefined, stamp: read.stat, fast: true };
+    const reading = body.length <= maxFileSize ? fastRead(body, this.getCatalog()) : undefined;
+    if (reading?.kind === 'clean') return { path: file, diagnostics: [], records: reading.records, hash: read.hash || undefined, stamp: read.stat, fast: true };
+    if (reading?.kind !== 'flawed' || fix) return undefined;
+    const analysis = this.getValidator().validateKnownRecord(read.text, reading.record, { maxFileSize, severity });
+    return analysis && this.resultOf(file, analysis, { hash: read.hash, stamp: read.stat });
   }
 
   private preciseResult(file: string, read: ReadText): FileResult {
@@ -90,8 +100,16 @@ export class FileAnalyzer {
       }
       if (outcome.problem) extra.push(outcome.problem);
     }
-    const analysis = validator.validate(text, options);
-    const diagnostics = applySeverity([...extra, ...analysis.diagnostics.map(toCliDiagnostic)], severity);
+    return this.resultOf(file, validator.validate(text, options), { hash, stamp, fixed, extra });
+  }
+
+  /** A file's result from its analysis, the same whichever way the analysis was made. */
+  private resultOf(
+    file: string,
+    analysis: Pick<FileAnalysis, 'chunks' | 'lineIndex' | 'diagnostics'> & { records: ReadonlyArray<Pick<RecordInfo, 'id' | 'idRange' | 'range'>> },
+    outcome: { hash: string; stamp: FileResult['stamp']; fixed?: number; extra?: CliDiagnostic[] },
+  ): FileResult {
+    const diagnostics = applySeverity([...(outcome.extra ?? []), ...analysis.diagnostics.map(toCliDiagnostic)], this.settings.severity);
     // Records belong to the documents with content, in order; each starts on its document's first line.
     const starts = analysis.chunks.filter((c) => c.hasContent).map((c) => analysis.lineIndex.positionAt(c.offset).line);
     const records = analysis.records.map((r, i): RecordSummary => {
@@ -101,9 +119,9 @@ export class FileAnalyzer {
       return summary;
     });
     const result: FileResult = { path: file, diagnostics, records };
-    if (hash) result.hash = hash;
-    if (stamp) result.stamp = stamp;
-    if (fixed !== undefined) result.fixed = fixed;
+    if (outcome.hash) result.hash = outcome.hash;
+    if (outcome.stamp) result.stamp = outcome.stamp;
+    if (outcome.fixed !== undefined) result.fixed = outcome.fixed;
     return result;
   }
 

@@ -5,6 +5,9 @@ import { checkRules, isDict } from '../core/rules';
 import { checkSchema } from '../core/schema';
 import type { RecordSummary } from './result';
 
+/** What the fast path made of a file: its records when clean, or the value of its one record when that has problems. */
+export type FastReading = { kind: 'clean'; records: RecordSummary[] } | { kind: 'flawed'; record: Record<string, unknown> };
+
 /**
  * The quick answer for files that turn out clean. `yaml` keeps every node's
  * range, which diagnostics and fixes need, and that costs most of a run;
@@ -12,18 +15,21 @@ import type { RecordSummary } from './result';
  * ranges, so: read each document with js-yaml (YAML 1.2 core schema, which
  * resolves plain scalars exactly as `yaml`'s core schema does; aliases
  * refused), run the very same schema and rule checks on the value, and when
- * every document has no problem at all, that is the file's result. Anything
- * else — a problem, a parse error, a construct the two parsers might read
- * differently — returns undefined and the file takes the precise path, so
- * the output never depends on which path ran.
+ * every document has no problem at all, that is the file's result. A file
+ * of one record with problems comes back as that record's value, for
+ * Validator.validateKnownRecord to place the problems. Anything else — a
+ * parse error, a construct the two parsers might read differently, several
+ * documents with a problem among them — returns undefined and the file takes
+ * the precise path, so the output never depends on which path ran.
  *
  * What a clean result lacks is the range of each record's id; the run
  * re-validates precisely the rare files whose id turns out to be duplicated.
  */
-export function fastCleanRecords(text: string, catalog: CatalogIndex): RecordSummary[] | undefined {
+export function fastRead(text: string, catalog: CatalogIndex): FastReading | undefined {
   if (isUnsafe(text)) return undefined;
   const records: RecordSummary[] = [];
-  for (const chunk of splitDocuments(text)) {
+  const chunks = splitDocuments(text);
+  for (const chunk of chunks) {
     if (BLANK_DOCUMENT.test(chunk.text)) continue;
     let value: unknown;
     try {
@@ -32,12 +38,14 @@ export function fastCleanRecords(text: string, catalog: CatalogIndex): RecordSum
       return undefined;
     }
     if (!isDict(value)) return undefined;
-    if (checkSchema(value).length > 0 || checkRules(value, catalog).problems.length > 0) return undefined;
+    if (checkSchema(value).length > 0 || checkRules(value, catalog).problems.length > 0) {
+      return chunks.length === 1 ? { kind: 'flawed', record: value } : undefined;
+    }
     const record: RecordSummary = { line: lineOf(text, chunk.offset) };
     if (typeof value.id === 'string') record.id = value.id;
     records.push(record);
   }
-  return records;
+  return { kind: 'clean', records };
 }
 
 /**

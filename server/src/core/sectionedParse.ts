@@ -45,6 +45,7 @@
  */
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ParsedNode, Range, Schema } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
 // PARSE_OPTIONS is read only inside functions, never while this module loads,
 // so parse.ts may import this module in turn.
 import { PARSE_OPTIONS } from './parse';
@@ -148,6 +149,40 @@ export class SectionedParser {
       return this.full(text);
     }
     this.stats.assembled++;
+    return doc;
+  }
+
+  /**
+   * A tree of only some of a record's top-level sections, for placing
+   * problems already found in its value (`record`, read by another parser
+   * whose values match `yaml`'s): the first and the last section, which fix
+   * where the record and its mapping start and end, every section whose key
+   * is `wanted`, and every section that holds more than its own key's lines.
+   * Each node kept is the node `parseDocument` gives, ranges included.
+   * Undefined when that cannot be vouched for:
+   * - the text is not cut into sections (as for `parse`);
+   * - its key lines at column 0 are not exactly the record's keys, in order
+   *   (a key line inside a quoted or flow value, or a key written otherwise);
+   * - a section kept does not parse cleanly alone (as for `parse`);
+   * - a section kept reads as another value than the record's.
+   */
+  parseSections(text: string, record: Readonly<Record<string, unknown>>, wanted: ReadonlySet<string>): Parsed | undefined {
+    const sections = splitSections(text, this.tuning.groupLines);
+    if (!sections || !sameKeys(keyLines(text), Object.keys(record))) return undefined;
+    const last = sections.length - 1;
+    const kept = sections.filter((section, i) => i === 0 || i === last || !ownLinesOnly(section.text) || wanted.has(sectionKey(section.text)));
+    const ready = this.prepare(kept);
+    if (!ready) return undefined;
+    let doc: Parsed;
+    try {
+      doc = assemble(ready);
+    } catch {
+      return undefined;
+    }
+    for (const pair of (doc.contents as YAMLMap.Parsed).items) {
+      const key = String((pair.key as Scalar.Parsed).value);
+      if (!Object.hasOwn(record, key) || !isDeepStrictEqual(pair.value?.toJS(doc) ?? null, record[key])) return undefined;
+    }
     return doc;
   }
 
@@ -321,6 +356,33 @@ function splitSections(text: string, groupLines: number = DEFAULT_GROUP_LINES): 
     sections.push(groups ? { ...slice, groups } : slice);
   }
   return sections;
+}
+
+/** The keys of the text's key lines at column 0, in order. */
+function keyLines(text: string): string[] {
+  const keys: string[] = [];
+  const first = FIRST_LINE_KEY.exec(text);
+  if (first) keys.push(sectionKey(first[0].replace(/^\uFEFF/, '')));
+  for (const match of text.matchAll(SECTION_KEY)) keys.push(sectionKey(match[0].slice(1)));
+  return keys;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
+/** The key of a section that starts with its key line. */
+function sectionKey(text: string): string {
+  return text.slice(0, text.indexOf(':'));
+}
+
+/**
+ * Whether every line of a section after its key line is indented, blank, a
+ * comment or a list item at column 0 (`- `): nothing else at column 0 that
+ * could be another key or the rest of a value begun elsewhere.
+ */
+function ownLinesOnly(text: string): boolean {
+  return !/\n(?![ #\n]|\r\n|-(?:[ \r\n]|$)|$)/.test(text);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type RuleCode,
   type Severity,
   type Span,
+  type ValuePath,
 } from './types';
 
 export type SeverityOverrides = Partial<Record<RuleCode, Severity | 'off'>>;
@@ -72,6 +73,11 @@ export interface FileAnalysis {
    * validator's bounded cache, or are parsed again when it let them go.
    */
   treeOf(chunk: FileChunk): Document.Parsed | undefined;
+}
+
+/** validateKnownRecord's answer: a FileAnalysis without trees, its one record without mentions. */
+export interface KnownRecordAnalysis extends Pick<FileAnalysis, 'text' | 'lineIndex' | 'chunks' | 'diagnostics'> {
+  records: Array<Omit<RecordInfo, 'mentions'>>;
 }
 
 /** One chunk's findings in chunk offsets: cached by chunk text, placed per file. */
@@ -142,6 +148,8 @@ export class Validator {
    * validator that sees the same texts again (the editor's) has a use for it.
    */
   private readonly sectioned: SectionedParser | undefined;
+  /** Parses the sections validateKnownRecord needs; caches nothing (each file is seen once). */
+  private partial: SectionedParser | undefined;
 
   /** `cacheLimit` 0 keeps nothing: for one-pass work such as indexing a workspace. */
   constructor(
@@ -182,6 +190,41 @@ export class Validator {
     }
     if (unlisted > 0) diagnostics.push(unlistedDiagnostic(unlisted, lineIndex));
     return { text, lineIndex, chunks, records, diagnostics, treeOf: (chunk) => this.treeOf(chunk) };
+  }
+
+  /**
+   * What `validate` gives for a file of one record whose value the caller
+   * has already read and found problems in (the CLI's fast path reads it
+   * with js-yaml, whose values match `yaml`'s there), with the problems
+   * placed in a tree of only the sections they, their fixes and the id are
+   * in (SectionedParser.parseSections): a 45-line record with one wrong
+   * partner costs `yaml` a few lines instead of all 45. Its record has no
+   * mentions (placing them needs every section). Undefined when the
+   * shortcut cannot vouch for the same result: then call `validate`.
+   */
+  validateKnownRecord(rawText: string, record: unknown, options: ValidateOptions = {}): KnownRecordAnalysis | undefined {
+    const text = stripBom(rawText);
+    if (!isDict(record) || (options.maxFileSize !== undefined && text.length > options.maxFileSize)) return undefined;
+    const pieces = splitDocuments(text);
+    if (pieces.length !== 1) return undefined;
+    const [{ offset, text: chunkText }] = pieces;
+    const wanted = new Set<string>(['id']);
+    const wantHead = (path: ValuePath): void => {
+      if (path.length > 0) wanted.add(String(path[0]));
+    };
+    for (const problem of [...checkSchema(record), ...checkRules(record, this.catalog).problems]) {
+      wantHead(problem.path);
+      for (const fix of problem.fixes ?? []) wantHead(fix.path);
+    }
+    const doc = (this.partial ??= new SectionedParser(0)).parseSections(chunkText, record, wanted);
+    if (!doc) return undefined;
+    const chunk: ParsedChunk = { offset: 0, text: chunkText, doc, value: record, hasContent: true, syntaxErrors: [] };
+    const lineIndex = new LineIndex(text);
+    const where = { offset, position: lineIndex.positionAt(offset), recordIndex: 0 };
+    const placed = placeDocument(analyzeChunk(chunk, this.catalog, false), where, options.severity, lineIndex, MAX_DIAGNOSTICS_PER_FILE);
+    if (placed.unlisted > 0 || !placed.record) return undefined;
+    const { mentions: _none, ...placedRecord } = placed.record;
+    return { text, lineIndex, chunks: [{ offset, text: chunkText, hasContent: true }], diagnostics: placed.diagnostics, records: [placedRecord] };
   }
 
   /** The placed findings of a document, reused when it is where it was last time, under the same severities. */
@@ -272,7 +315,8 @@ function countSeverity(severity: Severity, counts: { errors: number; warnings: n
   if (severity === 'warning') counts.warnings++;
 }
 
-function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex): ChunkAnalysis {
+/** `withMentions` false leaves the mentions out: they need every section of the tree placed. */
+function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex, withMentions = true): ChunkAnalysis {
   const syntax: ChunkFinding[] = chunk.syntaxErrors.map((e) => ({ code: 'yaml-syntax', message: e.message, span: e.span, fixes: [] }));
   const doc = chunk.doc;
   if (!doc || chunk.value === undefined || syntax.length > 0) return { chunk, findings: syntax, mentions: [] };
@@ -286,7 +330,7 @@ function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex): ChunkAnalysis 
       .map((fix) => editsForFix(doc, chunk.text, fix))
       .filter((f): f is SpanFix => f !== undefined),
   }));
-  const mentions = rules.mentions.map((m) => ({ ...m, span: nodeSpan(locatePath(doc, m.path)?.node) ?? firstLineSpan(doc, chunk.text) }));
+  const mentions = withMentions ? rules.mentions.map((m) => ({ ...m, span: nodeSpan(locatePath(doc, m.path)?.node) ?? firstLineSpan(doc, chunk.text) })) : [];
   const idNode = locatePath(doc, ['id'])?.node;
   return { chunk, findings, mentions, idSpan: nodeSpan(idNode ?? null) };
 }
