@@ -16,7 +16,6 @@ export interface ReadText {
   kind: 'text';
   /** The decoded text, BOM included (the core strips it; `--fix` puts it back). */
   text: string;
-  bytes: Buffer;
   /** Content hash; empty when the caller did not ask for it (no cache, no --fix). */
   hash: string;
   stat: FileStamp;
@@ -52,18 +51,19 @@ export function surelyTooLarge(bytes: number, maxChars: number): boolean {
 }
 
 export function readText(file: string, maxFileSize: number, withHash = true): ReadOutcome {
-  let stat: fs.Stats;
+  let stamp: FileStamp;
   let bytes: Buffer;
   let fd: number | undefined;
   try {
     // One open and an fstat of it: the path is looked up once, and what is read is what was checked.
     // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
     fd = fs.openSync(file, fs.constants.O_RDONLY | NONBLOCK);
-    stat = fs.fstatSync(fd);
+    const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return ioProblem('Cannot read: this is a folder, not a file');
     // A FIFO or a device would block or never end: only regular files are read.
     if (!stat.isFile()) return ioProblem('Cannot read: not a regular file (a pipe, socket or device)');
     if (surelyTooLarge(stat.size, maxFileSize)) return tooLargeWithoutReading(file, stat.size, maxFileSize);
+    stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
     bytes = readAll(fd, stat.size);
   } catch (error) {
     return ioProblem(ioMessage(error));
@@ -73,7 +73,7 @@ export function readText(file: string, maxFileSize: number, withHash = true): Re
   const hash = withHash ? hashBytes(bytes) : '';
   const decoded = decodeUtf8(bytes);
   if (decoded.kind === 'problem') return { kind: 'problem', diagnostic: decoded.diagnostic, hash: hash || undefined };
-  return { kind: 'text', text: decoded.text, bytes, hash, stat: { mtimeMs: stat.mtimeMs, size: stat.size } };
+  return { kind: 'text', text: decoded.text, hash, stat: stamp };
 }
 
 /** O_NONBLOCK where the platform has it (not on Windows, which has no FIFOs at a file path). */
@@ -89,7 +89,7 @@ function readAll(fd: number, size: number): Buffer {
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    const read = fs.readSync(fd, buffer, length, buffer.length - length, length);
     if (read === 0) return buffer.subarray(0, length);
     length += read;
   }
