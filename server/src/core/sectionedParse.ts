@@ -170,8 +170,8 @@ export class SectionedParser {
     const sections = splitSections(text, this.tuning.groupLines);
     if (!sections || !sameKeys(keyLines(text), Object.keys(record))) return undefined;
     const last = sections.length - 1;
-    const kept = sections.filter((section, i) => i === 0 || i === last || !ownLinesOnly(section.text) || wanted.has(sectionKey(section.text)));
-    const ready = this.prepare(kept);
+    const keep = sections.map((section, i) => i === 0 || i === last || !ownLinesOnly(section.text) || wanted.has(sectionKey(section.text)));
+    const ready = this.prepare(joinNeighbours(text, sections, keep));
     if (!ready) return undefined;
     let doc: Parsed;
     try {
@@ -356,6 +356,28 @@ function splitSections(text: string, groupLines: number = DEFAULT_GROUP_LINES): 
     sections.push(groups ? { ...slice, groups } : slice);
   }
   return sections;
+}
+
+/**
+ * The kept sections, neighbours joined into one piece: fewer parses, and a
+ * piece of several whole sections parses as they would (it lacks only cuts).
+ * A section cut into groups stays as it is.
+ */
+function joinNeighbours(text: string, sections: readonly Section[], keep: readonly boolean[]): Section[] {
+  const joined: Section[] = [];
+  let run: Section | undefined;
+  sections.forEach((section, i) => {
+    if (!keep[i]) {
+      run = undefined;
+    } else if (run && !run.groups && !section.groups) {
+      run = { offset: run.offset, text: text.slice(run.offset, section.offset + section.text.length) };
+      joined[joined.length - 1] = run;
+    } else {
+      run = section;
+      joined.push(section);
+    }
+  });
+  return joined;
 }
 
 /** The keys of the text's key lines at column 0, in order. */

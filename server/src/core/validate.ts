@@ -208,11 +208,12 @@ export class Validator {
     const pieces = splitDocuments(text);
     if (pieces.length !== 1) return undefined;
     const [{ offset, text: chunkText }] = pieces;
+    const problems = [...checkSchema(record), ...checkRules(record, this.catalog).problems];
     const wanted = new Set<string>(['id']);
     const wantHead = (path: ValuePath): void => {
       if (path.length > 0) wanted.add(String(path[0]));
     };
-    for (const problem of [...checkSchema(record), ...checkRules(record, this.catalog).problems]) {
+    for (const problem of problems) {
       wantHead(problem.path);
       for (const fix of problem.fixes ?? []) wantHead(fix.path);
     }
@@ -221,7 +222,7 @@ export class Validator {
     const chunk: ParsedChunk = { offset: 0, text: chunkText, doc, value: record, hasContent: true, syntaxErrors: [] };
     const lineIndex = new LineIndex(text);
     const where = { offset, position: lineIndex.positionAt(offset), recordIndex: 0 };
-    const placed = placeDocument(analyzeChunk(chunk, this.catalog, false), where, options.severity, lineIndex, MAX_DIAGNOSTICS_PER_FILE);
+    const placed = placeDocument(analyzeChunk(chunk, this.catalog, problems), where, options.severity, lineIndex, MAX_DIAGNOSTICS_PER_FILE);
     if (placed.unlisted > 0 || !placed.record) return undefined;
     const { mentions: _none, ...placedRecord } = placed.record;
     return { text, lineIndex, chunks: [{ offset, text: chunkText, hasContent: true }], diagnostics: placed.diagnostics, records: [placedRecord] };
@@ -315,13 +316,17 @@ function countSeverity(severity: Severity, counts: { errors: number; warnings: n
   if (severity === 'warning') counts.warnings++;
 }
 
-/** `withMentions` false leaves the mentions out: they need every section of the tree placed. */
-function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex, withMentions = true): ChunkAnalysis {
+/**
+ * `found`: the problems of the chunk's value, already checked
+ * (validateKnownRecord); they are placed without mentions, which need every
+ * section of the tree.
+ */
+function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex, found?: Problem[]): ChunkAnalysis {
   const syntax: ChunkFinding[] = chunk.syntaxErrors.map((e) => ({ code: 'yaml-syntax', message: e.message, span: e.span, fixes: [] }));
   const doc = chunk.doc;
   if (!doc || chunk.value === undefined || syntax.length > 0) return { chunk, findings: syntax, mentions: [] };
-  const rules = checkRules(chunk.value, catalog);
-  const problems: Problem[] = [...checkSchema(chunk.value), ...rules.problems];
+  const rules = found ? undefined : checkRules(chunk.value, catalog);
+  const problems: Problem[] = found ?? [...checkSchema(chunk.value), ...(rules?.problems ?? [])];
   const findings = problems.map((problem) => ({
     code: problem.code,
     message: problem.message,
@@ -330,7 +335,7 @@ function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex, withMentions = 
       .map((fix) => editsForFix(doc, chunk.text, fix))
       .filter((f): f is SpanFix => f !== undefined),
   }));
-  const mentions = withMentions ? rules.mentions.map((m) => ({ ...m, span: nodeSpan(locatePath(doc, m.path)?.node) ?? firstLineSpan(doc, chunk.text) })) : [];
+  const mentions = (rules?.mentions ?? []).map((m) => ({ ...m, span: nodeSpan(locatePath(doc, m.path)?.node) ?? firstLineSpan(doc, chunk.text) }));
   const idNode = locatePath(doc, ['id'])?.node;
   return { chunk, findings, mentions, idSpan: nodeSpan(idNode ?? null) };
 }
