@@ -474,3 +474,46 @@ test('the cache stays within its bound over many edits, and a piece longer than 
   assertSame(long, tiny);
   assert.ok(tiny.cachedChars <= 100);
 });
+
+// ---------------------------------------------------------------------------
+// parseSections: a tree of some sections only, for placing known problems
+
+/** The node lines of one top-level pair, found by key. */
+function pairLines(doc, key) {
+  const pair = doc.contents.items.find((p) => String(p.key.value) === key);
+  const one = yaml.parseDocument('x: 1', PARSE_OPTIONS);
+  one.contents.items = [pair];
+  return nodeLines(one).slice(1);
+}
+
+test('parseSections: kept sections are the nodes parseDocument gives, the others are left out', () => {
+  let leftOut = 0;
+  for (const { name, text } of seedChunks) {
+    const full = yaml.parseDocument(text, PARSE_OPTIONS);
+    const value = full.toJS();
+    const doc = new SectionedParser(0).parseSections(text, value, new Set(['partners']));
+    assert.ok(doc, `${name}: declined a clean seed record`);
+    assert.deepEqual(doc.range, full.range, `${name}: doc.range`);
+    assert.deepEqual(doc.contents.range, full.contents.range, `${name}: doc.contents.range`);
+    const keys = doc.contents.items.map((p) => String(p.key.value));
+    const allKeys = full.contents.items.map((p) => String(p.key.value));
+    assert.equal(keys[0], allKeys[0], `${name}: the first key is kept`);
+    assert.equal(keys.at(-1), allKeys.at(-1), `${name}: the last key is kept`);
+    if (allKeys.includes('partners')) assert.ok(keys.includes('partners'), `${name}: the wanted key is kept`);
+    for (const key of keys) assert.deepEqual(pairLines(doc, key), pairLines(full, key), `${name}: ${key}`);
+    leftOut += allKeys.length - keys.length;
+  }
+  assert.ok(leftOut > seedChunks.length * 5, `only ${leftOut} sections were left out`);
+});
+
+test('parseSections declines a value the kept text does not read as, and key lines that are not the keys', () => {
+  const { text } = seedChunks[0];
+  const value = yaml.parse(text, PARSE_OPTIONS);
+  const parser = new SectionedParser(0);
+  assert.ok(parser.parseSections(text, value, new Set(['id'])));
+  assert.equal(parser.parseSections(text, { ...value, id: 'other' }, new Set(['id'])), undefined, 'another id');
+  const { title, ...withoutTitle } = value;
+  assert.equal(parser.parseSections(text, withoutTitle, new Set(['id'])), undefined, 'a key missing from the value');
+  const quotedKey = text.replace(/^title:/m, '"title":');
+  assert.equal(parser.parseSections(quotedKey, yaml.parse(quotedKey, PARSE_OPTIONS), new Set(['id'])), undefined, 'a key written quoted');
+});
