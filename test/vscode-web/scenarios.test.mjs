@@ -4,6 +4,8 @@
 //
 // Run: npm run test:vscode-web   (or: node --test test/vscode-web/)
 import { after, before, describe, test } from 'node:test';
+import { copyFileSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { SCENARIOS, checkFixtureLines, containsAny, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
 import { Workbench, ensureCodeServer, ensureVsix, startSession, until } from './harness.mjs';
@@ -217,6 +219,37 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
     }
   }));
 
+  test(scenario('disk-change').title, { timeout: 120_000 }, () => run('disk-change', async (w, s) => {
+    const dir = session.ws.dir;
+    const copy = join(dir, s.copyTo);
+    const name = s.file.split('/').pop();
+    await w.openFile(s.file);
+    await w.openProblems();
+    let rows = [];
+    /** Whether the Problems panel lists the scenario's code at its line under the open record's file row. */
+    const flagged = async () => {
+      rows = await w.problemRows();
+      const at = rows.findIndex((r) => r.kind === 'file' && r.name === name);
+      if (at < 0) return false;
+      const next = rows.findIndex((r, i) => i > at && r.kind === 'file');
+      return rows.slice(at + 1, next < 0 ? rows.length : next).some((r) => r.kind === 'marker' && r.line === s.line && r.texts.includes(s.code));
+    };
+    const shown = () => rows.map((r) => (r.kind === 'file' ? `${r.name} (${r.count})` : r.kind === 'marker' ? `  ${r.severity} L${r.line} ${JSON.stringify(r.texts)}` : `  ${JSON.stringify(r.label)} ${JSON.stringify(r.text)}`)).join('\n');
+    try {
+      // Another program writes the file: not through the editor, so only the file watcher can tell the server.
+      copyFileSync(join(dir, s.file), copy);
+      await until(`${s.code} at line ${s.line} of ${name} in the Problems panel`, flagged, { timeout: 45_000, interval: 300 })
+        .catch(() => assert.fail(`after ${s.copyTo} appeared on disk the Problems panel shows:\n${shown()}`));
+      await w.screenshot('disk-change-duplicate');
+      unlinkSync(copy);
+      await until(`the ${s.code} problem to go once ${s.copyTo} is deleted`, async () => !(await flagged()), { timeout: 45_000, interval: 300 })
+        .catch(() => assert.fail(`after ${s.copyTo} was deleted the Problems panel still shows:\n${shown()}`));
+    } finally {
+      rmSync(copy, { force: true });
+      await w.page.keyboard.press('Escape');
+    }
+  }));
+
   test(scenario('status-bar').title, { timeout: 120_000 }, () => run('status-bar', async (w, s) => {
     const id = extensionId();
     for (const c of s.cases) {
@@ -236,7 +269,7 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
   }));
 
   test('the scenario list is covered', () => {
-    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'status-bar'];
+    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'status-bar'];
     assert.deepEqual(SCENARIOS.scenarios.map((x) => x.id).filter((x) => !covered.includes(x)), [], 'scenarios.json has scenarios this suite does not run');
   });
 });

@@ -225,6 +225,23 @@ test(scenario('overview').title, async () => {
     .catch(() => assert.fail(`'${s.command}' opened no webview`));
 });
 
+test(scenario('disk-change').title, async () => {
+  const s = scenario('disk-change');
+  const { doc } = await open(s.file);
+  assert.equal(doc.lineAt(s.line - 1).text, s.lineText, `line ${s.line} of ${s.file}`);
+  const copy = path.join(workspaceDir(), s.copyTo);
+  const flagged = () => vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === s.code && d.range.start.line === s.line - 1);
+  try {
+    // Another program writes the file: not through VS Code, so only the file watcher can tell the server.
+    fs.copyFileSync(doc.uri.fsPath, copy);
+    await until(`a ${s.code} diagnostic at line ${s.line} of ${s.file}`, flagged, 30000);
+    fs.unlinkSync(copy);
+    await until(`the ${s.code} diagnostic to go once ${s.copyTo} is deleted`, () => !flagged(), 30000);
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+});
+
 test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async () => {
   // The status bar item is not readable through the API; the code-server
   // suite reads it. Here: the counts it shows come from these diagnostics.
