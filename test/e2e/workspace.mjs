@@ -85,11 +85,7 @@ export function checkFixtureLines(workspaceDir) {
   return problems;
 }
 
-/** Case-insensitive: does `text` contain one of `needles`? */
-export function containsAny(text, needles) {
-  const t = String(text).toLowerCase();
-  return needles.some((n) => t.includes(String(n).toLowerCase()));
-}
+export { containsAny } from './wait.cjs';
 
 /** The packaged extension: `meeting-records-<version>.vsix` at the repository root (or $MEETING_RECORDS_VSIX). */
 export function vsixPath() {

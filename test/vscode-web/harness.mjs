@@ -9,6 +9,10 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, prepareWorkspace, vsixPath } from '../e2e/workspace.mjs';
+import { until } from '../e2e/wait.cjs';
+
+// The scenarios import `until` from here with the Workbench.
+export { until };
 
 const require = createRequire(join(REPO, 'package.json'));
 
@@ -73,23 +77,6 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
-}
-
-export async function until(what, fn, { timeout = 30_000, interval = 150 } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, interval));
-  }
 }
 
 const USER_SETTINGS = {

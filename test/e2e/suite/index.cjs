@@ -14,6 +14,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { until, containsAny } = require('../wait.cjs');
+
 const SCENARIOS = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'scenarios.json'), 'utf8'));
 
 function scenario(id) {
@@ -30,26 +32,6 @@ function workspaceDir() {
 
 const uriOf = (rel) => vscode.Uri.file(path.join(workspaceDir(), rel));
 
-async function until(what, fn, timeout = 30000, interval = 200) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
-function containsAny(text, needles) {
-  const t = String(text).toLowerCase();
-  return needles.some((n) => t.includes(String(n).toLowerCase()));
-}
-
 const codeOf = (d) => (d.code && typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
 const describeDiag = (d) => `L${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${JSON.stringify(d.message)}`;
@@ -63,7 +45,7 @@ async function open(rel) {
 async function revert(doc) {
   await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await until(`${path.basename(doc.uri.fsPath)} to be clean`, () => !doc.isDirty, 10000);
+  await until(`${path.basename(doc.uri.fsPath)} to be clean`, () => !doc.isDirty, { timeout: 10000 });
 }
 
 async function replaceLine(doc, line, expected, text) {
@@ -108,10 +90,10 @@ let ext;
 
 test('setup: the extension is installed and activates on a record', async () => {
   const id = process.env.E2E_EXTENSION_ID;
-  ext = await until(`extension ${id}`, () => (id ? vscode.extensions.getExtension(id) : vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'meeting-records')), 20000);
+  ext = await until(`extension ${id}`, () => (id ? vscode.extensions.getExtension(id) : vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'meeting-records')), { timeout: 20000 });
   const { doc } = await open(scenario('problems').file);
   assert.equal(doc.languageId, SCENARIOS.extension.languageId, `language of ${doc.uri.fsPath}`);
-  await until('the extension to activate', () => ext.isActive, 30000);
+  await until('the extension to activate', () => ext.isActive, { timeout: 30000 });
 });
 
 test(scenario('problems').title, async () => {
@@ -124,7 +106,7 @@ test(scenario('problems').title, async () => {
       d.severity === SEVERITY[p.severity] && (!p.messageIncludes || d.message.includes(p.messageIncludes))));
   };
   try {
-    await until(`the problems of ${s.file}`, () => missing().length === 0, 60000);
+    await until(`the problems of ${s.file}`, () => missing().length === 0, { timeout: 60000 });
   } catch {
     assert.fail(`${s.file}: missing ${JSON.stringify(missing())}; VS Code has: ${vscode.languages.getDiagnostics(doc.uri).map(describeDiag).join(' | ')}`);
   }
@@ -139,7 +121,7 @@ test(scenario('problems').title, async () => {
     dirty = clean.map((f) => [f, vscode.languages.getDiagnostics(vscode.Uri.file(f))]).filter(([, d]) => d.length > 0);
     streak = dirty.length === 0 ? streak + 1 : 0;
     return streak >= 5 || dirty.length > 0;
-  }, 30000, 250);
+  }, { timeout: 30000, interval: 250 });
   assert.deepEqual(dirty.map(([f, d]) => `${path.relative(workspaceDir(), f)}: ${d.map(describeDiag).join(' | ')}`), [], 'records that should be clean have problems');
 });
 
@@ -154,7 +136,7 @@ test(scenario('completion').title, async () => {
         const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
         labels = ((list && list.items) || []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
         return labels.includes(s.expectLabel);
-      }, 20000, 500);
+      }, { timeout: 20000, interval: 500 });
     } catch {
       assert.fail(`completion after '${s.replaceLineWith.trim()}' offers ${JSON.stringify(labels.slice(0, 30))}, not '${s.expectLabel}'`);
     }
@@ -173,7 +155,7 @@ test(scenario('hover').title, async () => {
     await until(`a hover on '${s.token}'`, async () => {
       text = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos));
       return containsAny(text, s.any);
-    }, 20000, 500);
+    }, { timeout: 20000, interval: 500 });
   } catch {
     assert.fail(`hover on '${s.token}' reads ${JSON.stringify(text)}; expected one of ${JSON.stringify(s.any)}`);
   }
@@ -185,15 +167,15 @@ test(scenario('quick-fix').title, async () => {
   try {
     assert.equal(doc.lineAt(s.line - 1).text, s.lineText);
     const diag = await until(`a ${s.code} diagnostic on line ${s.line}`, () =>
-      vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === s.line - 1 && codeOf(d) === s.code), 30000);
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === s.line - 1 && codeOf(d) === s.code), { timeout: 30000 });
     let actions = [];
     const action = await until(`a code action mentioning '${s.actionIncludes}'`, async () => {
       actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value)) || [];
       return actions.find((a) => a.title.includes(s.actionIncludes));
-    }, 20000, 500).catch(() => assert.fail(`code actions on line ${s.line}: ${JSON.stringify(actions.map((a) => a.title))}`));
+    }, { timeout: 20000, interval: 500 }).catch(() => assert.fail(`code actions on line ${s.line}: ${JSON.stringify(actions.map((a) => a.title))}`));
     if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), 'the quick fix edit was not applied');
     if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments || []));
-    await until(`line ${s.line} to read ${JSON.stringify(s.expectLineText)}`, () => doc.lineAt(s.line - 1).text === s.expectLineText, 10000)
+    await until(`line ${s.line} to read ${JSON.stringify(s.expectLineText)}`, () => doc.lineAt(s.line - 1).text === s.expectLineText, { timeout: 10000 })
       .catch(() => assert.fail(`after '${action.title}' line ${s.line} reads ${JSON.stringify(doc.lineAt(s.line - 1).text)}`));
   } finally {
     await revert(doc);
@@ -205,7 +187,7 @@ test(scenario('preview').title, async () => {
   const { doc } = await open(s.file);
   const before = new Set(webviewTabs());
   await vscode.commands.executeCommand(commandId(ext, s.command));
-  const tab = await until('a webview tab', () => webviewTabs().find((t) => !before.has(t)), 20000)
+  const tab = await until('a webview tab', () => webviewTabs().find((t) => !before.has(t)), { timeout: 20000 })
     .catch(() => assert.fail(`'${s.command}' opened no webview; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
   assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the preview is not beside the record');
   // The webview's content is not reachable through the API (the code-server
@@ -221,7 +203,7 @@ test(scenario('overview').title, async () => {
   const s = scenario('overview');
   const before = new Set(webviewTabs());
   await vscode.commands.executeCommand(commandId(ext, s.command));
-  await until('the overview webview tab', () => webviewTabs().find((t) => !before.has(t)), 20000)
+  await until('the overview webview tab', () => webviewTabs().find((t) => !before.has(t)), { timeout: 20000 })
     .catch(() => assert.fail(`'${s.command}' opened no webview`));
 });
 
@@ -234,9 +216,9 @@ test(scenario('disk-change').title, async () => {
   try {
     // Another program writes the file: not through VS Code, so only the file watcher can tell the server.
     fs.copyFileSync(doc.uri.fsPath, copy);
-    await until(`a ${s.code} diagnostic at line ${s.line} of ${s.file}`, flagged, 30000);
+    await until(`a ${s.code} diagnostic at line ${s.line} of ${s.file}`, flagged, { timeout: 30000 });
     fs.unlinkSync(copy);
-    await until(`the ${s.code} diagnostic to go once ${s.copyTo} is deleted`, () => !flagged(), 30000);
+    await until(`the ${s.code} diagnostic to go once ${s.copyTo} is deleted`, () => !flagged(), { timeout: 30000 });
   } finally {
     fs.rmSync(copy, { force: true });
   }
@@ -250,7 +232,7 @@ test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async (
     const { doc } = await open(c.file);
     if (c.apiErrorsAtLeast !== undefined) {
       await until(`${c.apiErrorsAtLeast}+ errors in ${c.file}`, () =>
-        vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length >= c.apiErrorsAtLeast, 30000);
+        vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length >= c.apiErrorsAtLeast, { timeout: 30000 });
     }
     if (c.apiProblems !== undefined) {
       assert.equal(vscode.languages.getDiagnostics(doc.uri).length, c.apiProblems, `problems in ${c.file}`);
