@@ -101,6 +101,20 @@ describe('completion', () => {
     assert.equal(asIs.items.find((i) => i.label === 'parties').textEdit.newText, 'parties:\n      - $1');
   });
 
+  test('items come light; resolving one adds its card, and data that names nothing leaves it as it was', () => {
+    const { items } = completeAt('partners:\n  - nhat|\n');
+    const japan = items.find((i) => i.label === 'Japan');
+    assert.equal(japan.documentation, undefined, 'documentation is left to completionItem/resolve');
+    const resolved = f.resolveCompletion(japan, { catalog, roles });
+    assert.match(resolved.documentation.value, /Nhật Bản/);
+    const level = f.resolveCompletion(completeAt('lev|').items.find((i) => i.label === 'level'), { catalog, roles });
+    assert.ok(level.documentation.value.length > 0, 'a key is described from the schema');
+    for (const data of [undefined, 42, { kind: 'party', name: 'Atlantis' }, { kind: 'key', path: ['no', 'such'] }, { kind: 'nonsense' }]) {
+      const item = { label: 'x', data };
+      assert.equal(f.resolveCompletion(item, { catalog, roles }), item, JSON.stringify(data));
+    }
+  });
+
   test('plain text without snippet support; workspace titles only once', () => {
     const { items } = completeAt('lev|', { snippets: false });
     assert.equal(items.find((i) => i.label === 'level').textEdit.newText, 'level: ');

@@ -1,5 +1,6 @@
 /** The pure feature modules, bundled as dist/features.js for unit tests. Nothing here needs a connection. */
 export * from './completion';
+export * from './completionResolve';
 export * from './hover';
 export * from './codeActions';
 export * from './symbols';
