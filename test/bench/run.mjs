@@ -436,20 +436,25 @@ function timeProcess(command, args, { cwd = ROOT, captureStdout = false, countLi
     let stderr = '';
     // Lines matching `countLines` patterns are counted as they stream by (ajv-cli prints megabytes).
     const counts = Object.fromEntries(Object.keys(countLines ?? {}).map((k) => [k, 0]));
-    let partial = '';
-    const count = (chunk) => {
-      if (!countLines) return;
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop();
-      for (const line of lines) for (const [k, re] of Object.entries(countLines)) if (re.test(line)) counts[k]++;
+    // One line buffer per stream: ajv-cli writes to both, and their chunks interleave.
+    const lineCounter = () => {
+      let partial = '';
+      return (chunk) => {
+        if (!countLines) return;
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop();
+        for (const line of lines) for (const [k, re] of Object.entries(countLines)) if (re.test(line)) counts[k]++;
+      };
     };
+    const countOut = lineCounter();
+    const countErr = lineCounter();
     child.stdout.on('data', (d) => {
       stdoutBytes += d.length;
       if (captureStdout) stdout.push(d);
-      count(d.toString('utf8'));
+      countOut(d.toString('utf8'));
     });
     child.stderr.on('data', (d) => {
-      count(d.toString('utf8'));
+      countErr(d.toString('utf8'));
       stderr += d;
       if (stderr.length > 2_000_000) stderr = stderr.slice(-1_000_000);
     });
@@ -457,7 +462,8 @@ function timeProcess(command, args, { cwd = ROOT, captureStdout = false, countLi
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       const cpu1 = childrenCpuMs();
-      count('\n');
+      countOut('\n');
+      countErr('\n');
       resolvePromise({
         ms,
         cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0,
