@@ -31,9 +31,9 @@ interface LoadedModule {
 }
 
 function moduleFor(file: string): LoadedModule {
-  const mod = new Module(file, module) as NodeJS.Module & { paths: string[] };
+  const mod = new Module(file, module);
   mod.filename = file;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  // Resolves as a require() from the bundle's own folder would (it needs only Node's modules).
   const req = Module.createRequire(file);
   // The bundle runs its command line only when it is the main module.
   Object.defineProperty(req, 'main', { value: mod });
