@@ -74,7 +74,8 @@ const bundles = [
   // The command: a small launcher that loads cli-main.js with its code cache (server/src/cli/launch.ts).
   { entryPoints: { cli: 'server/src/cli/launch.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'cli-main': 'server/src/cli/main.ts' } },
-  { entryPoints: { worker: 'server/src/cli/worker.ts' } },
+  // The worker threads of the CLI's pool and of the server's index: one entry for both (server/src/corpus/worker.ts).
+  { entryPoints: { worker: 'server/src/corpus/worker.ts' } },
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
 ];
 

@@ -62,7 +62,7 @@ function buildCli(outdir, alias) {
   const esbuild = require('esbuild');
   return esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'server/src/cli/main.ts', worker: 'server/src/cli/worker.ts' },
+    entryPoints: { cli: 'server/src/cli/main.ts', worker: 'server/src/corpus/worker.ts' },
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -72,40 +72,45 @@ describe('fast path and precise path agree', () => {
   });
 });
 
-describe('fastRead', () => {
+describe("the validator's verdict shortcuts", () => {
   const lib = loadSources([
-    "export { fastRead } from './server/src/cli/fastPath';",
-    "export { buildCliCatalog } from './server/src/cli/catalog';",
+    "export { fastRead } from './server/src/core/fastRead';",
+    "export { buildCatalog } from './server/src/core/catalogFile';",
     "export { Validator } from './server/src/core/validate';",
   ]);
-  const catalog = lib.buildCliCatalog([]);
+  const catalog = lib.buildCatalog([]);
   const clean = seedDocuments()[0].replace(/^#.*\n/gm, '');
 
-  /** The precise answer in the fast path's terms: records (line, id) when the file has no diagnostic, else undefined. */
-  function precise(text) {
-    const analysis = new lib.Validator(catalog).validate(text);
-    if (analysis.diagnostics.length > 0) return undefined;
-    const starts = analysis.chunks.filter((c) => c.hasContent).map((c) => analysis.lineIndex.positionAt(c.offset).line);
-    return analysis.records.map((r, i) => (r.id === undefined ? { line: starts[i] } : { line: starts[i], id: r.id }));
-  }
+  /** What a record is, whichever path read it: everything but where its parts are. */
+  const facts = ({ index, value, id, title, date, mechanism, level, errors, warnings }) => ({ index, value, id, title, date, mechanism, level, errors, warnings });
 
-  /** What validateKnownRecord answers, in the terms `validate` would (records without their mentions). */
-  function known(text, record) {
-    const analysis = new lib.Validator(catalog).validateKnownRecord(text, record);
-    return analysis && { diagnostics: analysis.diagnostics, records: analysis.records };
+  function verdict(text) {
+    const analysis = new lib.Validator(catalog).validate(text, { detail: 'verdict' });
+    return { partial: analysis.partial, diagnostics: analysis.diagnostics, records: analysis.records, chunks: analysis.chunks };
   }
 
   function full(text) {
     const analysis = new lib.Validator(catalog).validate(text);
-    return { diagnostics: analysis.diagnostics, records: analysis.records.map(({ mentions, ...rest }) => rest) };
+    return { diagnostics: analysis.diagnostics, records: analysis.records, chunks: analysis.chunks };
   }
 
-  test('answers a clean record, and a multi-document file with comment-only documents', () => {
-    assert.deepEqual(lib.fastRead(clean, catalog), { kind: 'clean', records: precise(clean) });
+  /** The verdict must be the full analysis's, in everything the shortcut it took keeps. */
+  function assertSameVerdict(text) {
+    const quick = verdict(text);
+    const precise = full(text);
+    assert.deepEqual(quick.diagnostics, precise.diagnostics);
+    assert.deepEqual(quick.chunks, precise.chunks);
+    if (quick.partial === 'values') assert.deepEqual(quick.records.map(facts), precise.records.map(facts));
+    else if (quick.partial === 'sections') assert.deepEqual(quick.records, precise.records.map((r) => ({ ...r, mentions: [] })));
+    else assert.deepEqual(quick.records, precise.records);
+    return quick.partial;
+  }
+
+  test('answers a clean record, and a multi-document file with comment-only documents, from plain values', () => {
+    assert.equal(assertSameVerdict(clean), 'values');
     const multi = `# header\n---\n${clean}---\n# nothing here\n...\n---\n${clean.replace(/^id: (\S+)/m, 'id: $1-two')}`;
-    const reading = lib.fastRead(multi, catalog);
-    assert.equal(reading.records.length, 2);
-    assert.deepEqual(reading.records, precise(multi));
+    assert.equal(assertSameVerdict(multi), 'values');
+    assert.equal(verdict(multi).records.length, 2);
   });
 
   test('leaves to the precise path what the parsers could read differently', () => {
@@ -121,57 +126,44 @@ describe('fastRead', () => {
       ['a problem in one of two records', `${clean}---\n${clean.replace(/^level: .*$/m, 'level: nope')}`],
     ]) {
       assert.equal(lib.fastRead(text, catalog), undefined, name);
+      assert.equal(assertSameVerdict(text), undefined, name);
     }
   });
 
-  test('a record with problems comes back as its value, and its problems are placed as the precise path places them', () => {
+  test("a record with problems is placed with a partial tree, as the full analysis places them", () => {
     const flawed = clean.replace(/^level: .*$/m, 'level: nope').replace(/^chair: .*$/m, 'chair: Nhật Bản');
-    const reading = lib.fastRead(flawed, catalog);
-    assert.equal(reading.kind, 'flawed');
-    const answer = known(flawed, reading.record);
-    assert.ok(answer, 'the shortcut answered');
-    assert.deepEqual(answer, full(flawed));
+    assert.equal(lib.fastRead(flawed, catalog).kind, 'flawed');
+    assert.equal(assertSameVerdict(flawed), 'sections');
     assert.deepEqual(
-      answer.diagnostics.map((d) => d.code),
+      verdict(flawed).diagnostics.map((d) => d.code),
       ['schema', 'non-canonical-name'],
     );
   });
 
-  test('the shortcut declines what it cannot vouch for', () => {
+  test('the partial tree declines key lines that are not the keys, and the full path answers', () => {
     const flawed = clean.replace(/^level: .*$/m, 'level: nope');
-    const { record } = lib.fastRead(flawed, catalog);
-    // A key line inside a multi-line quoted value, and a key written quoted: the key lines are not the record's keys.
-    const quoted = flawed.replace(/^title: .*$/m, 'title: "Hội nghị\nlevel: giả"');
-    assert.equal(known(quoted, { ...record, title: 'Hội nghị level: giả' }), undefined);
+    // A key line inside a multi-line quoted value: whichever path answers, it is the full analysis.
+    assertSameVerdict(flawed.replace(/^title: .*$/m, 'title: "Hội nghị\n level: giả"'));
+    // A key written quoted: js-yaml reads the record, but its key lines are not the record's keys.
     const quotedKey = flawed.replace(/^level:/m, '"level":');
-    assert.equal(known(quotedKey, record), undefined);
-    // A value read differently from the text, in a section the shortcut parses (the id's, always).
-    assert.equal(known(flawed, { ...record, id: 'another-id' }), undefined);
+    assert.equal(lib.fastRead(quotedKey, catalog)?.kind, 'flawed');
+    assert.equal(assertSameVerdict(quotedKey), undefined);
   });
 
-  test('property: whenever it answers, the precise path agrees (3,000 damaged records)', () => {
+  test('property: the verdict is the full analysis (3,000 damaged records)', () => {
     const docs = seedDocuments();
-    let clean = 0;
-    let placed = 0;
+    const taken = { values: 0, sections: 0 };
     fc.assert(
       fc.property(fc.nat(docs.length - 1), fc.array(edit, { maxLength: 3 }), fc.boolean(), (which, edits, twice) => {
         let text = damage(docs[which], edits);
         if (twice) text = `${text}\n---\n${damage(docs[(which + 1) % docs.length], edits.slice(1))}`;
-        const reading = lib.fastRead(text, catalog);
-        if (reading?.kind === 'clean') {
-          clean++;
-          assert.deepEqual(reading.records, precise(text));
-        } else if (reading?.kind === 'flawed') {
-          const answer = known(text, reading.record);
-          if (answer === undefined) return;
-          placed++;
-          assert.deepEqual(answer, full(text));
-        }
+        const partial = assertSameVerdict(text);
+        if (partial) taken[partial]++;
       }),
       { numRuns: 3000, seed: 7 },
     );
-    assert.ok(clean > 300, `the fast path answered ${clean} clean cases`);
-    assert.ok(placed > 100, `the shortcut placed the problems of ${placed} records`);
+    assert.ok(taken.values > 300, `plain values answered ${taken.values} clean cases`);
+    assert.ok(taken.sections > 100, `partial trees placed the problems of ${taken.sections} records`);
   });
 
   /** Changes that keep the YAML readable but break rules: another value on a line, a line gone, an unknown key. */
@@ -191,24 +183,20 @@ describe('fastRead', () => {
     return text;
   }
 
-  test('property: records with broken rules are placed as the precise path places them (1,000 records)', () => {
+  test('property: records with broken rules are placed as the full analysis places them (1,000 records)', () => {
     const docs = seedDocuments();
     let placed = 0;
     const codes = new Set();
     fc.assert(
       fc.property(fc.nat(docs.length - 1), fc.array(flaw, { minLength: 1, maxLength: 4 }), (which, flaws) => {
         const text = breakRules(docs[which], flaws);
-        const reading = lib.fastRead(text, catalog);
-        if (reading?.kind !== 'flawed') return;
-        const answer = known(text, reading.record);
-        if (answer === undefined) return;
+        if (assertSameVerdict(text) !== 'sections') return;
         placed++;
-        for (const d of answer.diagnostics) codes.add(d.code);
-        assert.deepEqual(answer, full(text));
+        for (const d of verdict(text).diagnostics) codes.add(d.code);
       }),
       { numRuns: 1000, seed: 11 },
     );
-    assert.ok(placed > 300, `the shortcut placed the problems of ${placed} records`);
+    assert.ok(placed > 300, `partial trees placed the problems of ${placed} records`);
     for (const code of ['schema', 'non-canonical-name', 'unknown-party', 'unknown-mechanism']) assert.ok(codes.has(code), `rules met: ${[...codes].join(', ')}`);
   });
 });

@@ -14,7 +14,7 @@ function loadModules() {
   return loadSources([
     "export { atomicWrite, FileChangedError } from './server/src/cli/atomicWrite';",
     "export { fixFile } from './server/src/cli/fix';",
-    "export { readText } from './server/src/cli/readText';",
+    "export { readText } from './server/src/corpus/read';",
     "export { Validator } from './server/src/core/validate';",
     "export { loadBundledCatalog } from './server/src/core/catalogFile';",
   ]);
@@ -96,7 +96,7 @@ describe('atomic writes', () => {
     const dir = scratch();
     const file = path.join(dir, 'a.meeting.yaml');
     fs.writeFileSync(file, 'version: 1\n');
-    const read = lib.readText(file, 2_000_000);
+    const read = lib.readText(file, { maxFileSize: 2_000_000, maxFileSizeName: '--max-file-size', hash: true });
     assert.throws(
       () =>
         lib.atomicWrite(file, 'ours', {
@@ -113,7 +113,7 @@ describe('atomic writes', () => {
     const dir = scratch();
     const file = path.join(dir, 'a.meeting.yaml');
     fs.writeFileSync(file, 'version: 1\n');
-    const read = lib.readText(file, 2_000_000);
+    const read = lib.readText(file, { maxFileSize: 2_000_000, maxFileSizeName: '--max-file-size', hash: true });
     const stamp = fs.statSync(file);
     assert.throws(
       () =>
@@ -142,9 +142,9 @@ describe('atomic writes', () => {
     const dir = copyFixture('fix');
     const file = path.join(dir, 'commented.meeting.yaml');
     const original = fs.readFileSync(file, 'utf8');
-    const read = lib.readText(file, 2_000_000);
+    const read = lib.readText(file, { maxFileSize: 2_000_000, maxFileSizeName: '--max-file-size', hash: true });
     const validator = new lib.Validator(lib.loadBundledCatalog());
-    const outcome = lib.fixFile(file, read, validator, {}, { beforeCommit: () => fs.appendFileSync(file, '# edited meanwhile\n') });
+    const outcome = lib.fixFile({ path: file }, read, validator, {}, { beforeCommit: () => fs.appendFileSync(file, '# edited meanwhile\n') });
     assert.equal(outcome.applied, 0);
     assert.equal(outcome.problem.code, 'io');
     assert.match(outcome.problem.message, /changed on disk/);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { hashBytes, type FileStamp } from './readText';
+import { hashBytes, type FileStamp } from '../corpus/read';
 
 /** What the file must still be, right before it is replaced. */
 export interface WriteExpectation {

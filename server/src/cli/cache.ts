@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { atomicWrite } from './atomicWrite';
-import { hashBytes } from './readText';
-import type { FileResult } from './result';
+import { hashBytes } from '../corpus/read';
+import type { FileVerdict } from '../corpus/result';
 
 /**
  * `--cache`: results of unchanged files, keyed by each file's content hash
@@ -16,7 +16,7 @@ import type { FileResult } from './result';
  * within two seconds of the read are never trusted (an edit in the same
  * clock tick would keep both), so such files are hashed on the next run.
  */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Modification times this recent, relative to the read, are not trusted to reveal a later edit. */
 const RACY_MS = 2000;
@@ -27,7 +27,7 @@ interface Entry {
   /** Size in bytes and mtime when the hash was taken; m = 0: always hash. */
   s: number;
   m: number;
-  r: Pick<FileResult, 'diagnostics' | 'records' | 'fast'>;
+  r: Pick<FileVerdict, 'diagnostics' | 'records' | 'partial'>;
 }
 
 interface CacheFile {
@@ -81,7 +81,7 @@ export class ResultCache {
   }
 
   /** The stored result when the file is unchanged: a stat when its time can be trusted, else one read and a hash. */
-  lookup(file: string, readLimit: number): FileResult | undefined {
+  lookup(file: string, readLimit: number): FileVerdict | undefined {
     const entry = this.files[file];
     if (!entry) return undefined;
     let stat: fs.Stats;
@@ -90,9 +90,9 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const hit = (): FileResult => {
-      const result: FileResult = { path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash: entry.h };
-      if (entry.r.fast) result.fast = true;
+    const hit = (): FileVerdict => {
+      const result: FileVerdict = { path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash: entry.h };
+      if (entry.r.partial) result.partial = true;
       return result;
     };
     if (entry.m !== 0 && entry.m === stat.mtimeMs && entry.s === stat.size) return hit();
@@ -115,7 +115,7 @@ export class ResultCache {
   }
 
   /** Results that depend on more than the content (an unreadable file, a refused write, a crash) are not kept. */
-  set(result: FileResult): void {
+  set(result: FileVerdict): void {
     if (!result.hash || result.failure || result.diagnostics.some((d) => d.code === 'io')) {
       if (this.files[result.path]) {
         delete this.files[result.path];
@@ -126,9 +126,9 @@ export class ResultCache {
     const s = result.stamp?.size ?? -1;
     const m = result.stamp ? trustedTime(result.stamp.mtimeMs) : 0;
     const current = this.files[result.path];
-    if (current && current.h === result.hash && current.s === s && current.m === m && current.r.fast === result.fast) return;
+    if (current && current.h === result.hash && current.s === s && current.m === m && current.r.partial === result.partial) return;
     const r: Entry['r'] = { diagnostics: result.diagnostics, records: result.records };
-    if (result.fast) r.fast = true;
+    if (result.partial) r.partial = true;
     this.files[result.path] = { h: result.hash, s, m, r };
     this.dirty = true;
   }

@@ -1,19 +1,11 @@
+import * as fs from 'node:fs';
 import { fixAll } from '../core/fixes';
 import { stripBom } from '../core/text';
 import type { ValidateOptions, Validator } from '../core/validate';
+import type { FileJob, FixOutcome } from '../corpus/analyse';
+import { hashBytes, ioMessage, type ReadText } from '../corpus/read';
+import { ioDiagnostic } from '../corpus/result';
 import { atomicWrite, FileChangedError, ReadOnlyFileError, type AtomicWriteOptions } from './atomicWrite';
-import { hashBytes, ioMessage, type ReadText } from './readText';
-import type { CliDiagnostic } from './result';
-
-export interface FixOutcome {
-  /** The text now on disk (the fixed text, or the original when nothing was written). */
-  text: string;
-  hash: string;
-  /** Fixes written to the file. */
-  applied: number;
-  /** Why the fixes were not written, as an error in the file's entry. */
-  problem?: CliDiagnostic;
-}
 
 /**
  * `--fix` for one file: the core's safe fixes (alias → canonical name,
@@ -22,7 +14,7 @@ export interface FixOutcome {
  * that refuses a file changed since it was read.
  */
 export function fixFile(
-  file: string,
+  { path: file }: Pick<FileJob, 'path'>,
   read: ReadText,
   validator: Validator,
   options: ValidateOptions,
@@ -41,9 +33,17 @@ export function fixFile(
     const reason = error instanceof FileChangedError || error instanceof ReadOnlyFileError ? error.message : ioMessage(error).replace(/^Cannot read the file/, 'cannot write the file');
     return { ...unchanged, problem: notFixed(`Not fixed: ${reason} (${result.applied} fix${result.applied === 1 ? '' : 'es'} not written)`) };
   }
-  return { text, hash: hashBytes(bytes), applied: result.applied };
+  return { text, hash: hashBytes(bytes), applied: result.applied, stamp: stampOf(file) };
 }
 
-function notFixed(message: string): CliDiagnostic {
-  return { code: 'io', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+const notFixed = ioDiagnostic;
+
+/** Size and time of the file just written, so the cache and a later --fix know it as it now is. */
+function stampOf(file: string): FixOutcome['stamp'] {
+  try {
+    const stat = fs.statSync(file);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
 }

@@ -18,6 +18,8 @@ export interface ValidateOptions {
   shard?: Shard;
   cache: boolean;
   cacheLocation?: string;
+  /** Honour `.gitignore` files while walking folders (off with `--no-ignore`). */
+  useIgnoreFiles: boolean;
   maxFileSize: number;
   severity: SeverityOverrides;
   help: boolean;
@@ -33,6 +35,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'no-ignore': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   severity: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
@@ -62,6 +65,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
     shard: v.shard === undefined ? undefined : parseShard(v.shard),
     cache: (v.cache ?? false) || v['cache-location'] !== undefined,
     cacheLocation: v['cache-location'],
+    useIgnoreFiles: !(v['no-ignore'] ?? false),
     maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseCount('--max-file-size', v['max-file-size'], 1),
     severity: parseSeverities(v.severity ?? []),
     help: v.help ?? false,

@@ -2,21 +2,25 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
 import { duplicateIdDiagnostics } from '../core/workspace';
-import type { AnalyzeSettings } from './analyze';
+import type { AnalyseSettings, FileJob, Fixer } from '../corpus/analyse';
+import { readCatalogFile } from '../corpus/catalogs';
+import { judgeInPool, type PoolStats } from '../corpus/pool';
+import { hashBytes } from '../corpus/read';
+import { applySeverity, ioDiagnostic, toFileDiagnostic, type FileDiagnostic, type FileVerdict } from '../corpus/result';
 import { cacheKey, ResultCache, resolveCacheLocation } from './cache';
 import { UsageError } from './errors';
-import { applySeverity, ioDiagnostic, toCliDiagnostic } from './diagnostics';
-import { collectFiles, displayPath } from './files';
 import { formatReport } from './formats';
 import { TOOL_VERSION } from './formats/rules';
 import { VALIDATE_HELP } from './help';
+import { collectFiles, displayPath } from './inputs';
 import { useColor, write, type CliIO } from './io';
-import { analyzeSafely, analyzeShared, type SharedStats } from './pool';
 import { Progress } from './progress';
-import { decodeUtf8, hashBytes, ioMessage } from './readText';
-import { compareDiagnostics, summarize, type CliDiagnostic, type FileResult, type ReportedFile } from './result';
+import { compareDiagnostics, summarize, type ReportedFile } from './result';
 import { selectShard } from './shard';
 import { parseValidateArgs, type ValidateOptions } from './validateArgs';
+
+/** How CLI messages name the file-size limit. */
+const MAX_FILE_SIZE_FLAG = '--max-file-size';
 
 /**
  * Files each thread should have before another one is started. A thread
@@ -39,27 +43,22 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
     return 0;
   }
   const cwd = io.cwd;
-  const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd);
+  const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd, options.useIgnoreFiles);
   let files = collected.records.map((path) => ({ path, file: displayPath(path, cwd) })).sort((a, b) => compareText(a.file, b.file));
   if (options.shard) files = selectShard(files, (f) => f.file, options.shard);
 
   const { catalogs, entries: catalogEntries } = loadCatalogs(collected.catalogs, options, cwd);
-  const settings: AnalyzeSettings = {
+  const settings: AnalyseSettings<'verdict'> = {
     catalogs,
-    maxFileSize: options.maxFileSize,
-    severity: options.severity,
-    fix: options.fix,
+    detail: 'verdict',
     fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0',
     hashes: options.cache,
+    maxFileSizeName: MAX_FILE_SIZE_FLAG,
   };
-  const results = await analyzeAll(
-    files.map((f) => f.path),
-    settings,
-    options,
-    io,
-  );
+  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
+  const verdicts = await judgeAll(jobs, settings, options, io);
 
-  const reported: ReportedFile[] = files.map((f, i) => ({ ...results[i], file: f.file }));
+  const reported: ReportedFile[] = files.map((f, i) => ({ ...verdicts[i], file: f.file }));
   addDuplicateIds(reported, options);
   for (const dir of collected.unreadable) {
     reported.push({ path: dir.path, file: displayPath(dir.path, cwd), records: [], diagnostics: applySeverity([ioDiagnostic(dir.message)], options.severity) });
@@ -88,48 +87,52 @@ async function finish(files: readonly ReportedFile[], options: ValidateOptions, 
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** Cached results first; the rest in-process for small runs, on worker threads for large ones. */
-async function analyzeAll(paths: readonly string[], settings: AnalyzeSettings, options: ValidateOptions, io: CliIO): Promise<FileResult[]> {
-  const results: FileResult[] = new Array<FileResult>(paths.length);
-  const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings)) : undefined;
-  const toValidate: number[] = [];
-  for (let i = 0; i < paths.length; i++) {
-    const hit = cache?.lookup(paths[i], settings.maxFileSize * 3 + 3);
+/** Cached verdicts first; the rest in-process for small runs, on worker threads too for large ones. */
+async function judgeAll(jobs: readonly FileJob[], settings: AnalyseSettings<'verdict'>, options: ValidateOptions, io: CliIO): Promise<FileVerdict[]> {
+  const verdicts: FileVerdict[] = new Array<FileVerdict>(jobs.length);
+  const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings, options)) : undefined;
+  const toJudge: number[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const hit = cache?.lookup(jobs[i].path, options.maxFileSize * 3 + 3);
     // With --fix, a file with fixable problems is done again so the fixes get written.
-    if (hit && !(settings.fix && hit.diagnostics.some((d) => d.fixable))) results[i] = hit;
-    else toValidate.push(i);
+    if (hit && !(options.fix && hit.diagnostics.some((d) => d.fixable))) verdicts[i] = hit;
+    else toJudge.push(i);
   }
-  const progress = Progress.for(io.stderr, toValidate.length);
+  const progress = Progress.for(io.stderr, toJudge.length);
   let done = 0;
-  const onResult = (index: number, result: FileResult): void => {
-    results[index] = result;
-    cache?.set(result);
-    progress.update(++done);
-  };
   const started = Date.now();
-  let stats: SharedStats = { main: toValidate.length, workers: 0, workerThreads: 0, handedBack: 0 };
-  if (toValidate.length > 0) {
-    let analyzer: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
-    const analyzeHere = (index: number, precisely = false): FileResult => {
-      const here = (analyzer ??= new (heavy().analyze.FileAnalyzer)(settings));
-      return analyzeSafely(paths[index], (file) => (precisely ? here.analyzePrecisely(file) : here.analyze(file)));
-    };
-    const threads = threadCount(toValidate.length, io.env);
-    if (threads > 1) stats = await analyzeShared(paths, toValidate, settings, threads - 1, analyzeHere, onResult);
-    else for (const index of toValidate) onResult(index, analyzeHere(index));
+  let stats: PoolStats = { here: 0, workers: 0, workerThreads: 0, left: [] };
+  if (toJudge.length > 0) {
+    const { analyse, fix } = heavy();
+    const fixer: Fixer | undefined = options.fix ? fix.fixFile : undefined;
+    const here = new analyse.FileAnalyzer(settings, fixer);
+    // --fix writes files: only this thread does it, one file at a time.
+    const threads = fixer ? 1 : threadCount(toJudge.length, io.env);
+    stats = await judgeInPool({
+      script: nodePath.join(__dirname, 'worker.js'),
+      workers: threads - 1,
+      settings,
+      jobs: toJudge.map((i) => jobs[i]),
+      here,
+      onVerdict: (index, verdict) => {
+        verdicts[toJudge[index]] = verdict;
+        cache?.set(verdict);
+        progress.update(++done);
+      },
+    });
   }
   progress.clear();
   if (io.env.MEETING_RECORDS_STATS === '1') {
-    const fast = toValidate.filter((i) => results[i].fast).length;
+    const quick = toJudge.filter((i) => verdicts[i].partial).length;
     await write(
       io.stderr,
-      `meeting-records: validated ${toValidate.length} files in ${Date.now() - started} ms: ${stats.main} on the main thread (${stats.handedBack} handed back by workers), ${stats.workers} on ${stats.workerThreads} worker thread(s); ${fast} by the fast path; ${paths.length - toValidate.length} from the cache\n`,
+      `meeting-records: validated ${toJudge.length} files in ${Date.now() - started} ms: ${stats.here} on the main thread, ${stats.workers} on ${stats.workerThreads} worker thread(s); ${quick} by the fast path; ${jobs.length - toJudge.length} from the cache\n`,
     );
   }
-  refineDuplicates(paths, results, settings, cache);
+  refineDuplicates(jobs, verdicts, settings, cache);
   const warning = cache?.save();
   if (warning) await write(io.stderr, `meeting-records: ${warning}\n`);
-  return results;
+  return verdicts;
 }
 
 /**
@@ -146,26 +149,26 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * Fast-path results carry no id ranges; a record whose id turns out to be
- * duplicated needs one for its diagnostic, so its file is validated again on
- * the precise path. Duplicates are rare, so this costs next to nothing.
+ * Verdicts from plain values carry no id ranges; a record whose id turns out
+ * to be duplicated needs one for its diagnostic, so its file is judged again
+ * without shortcuts. Duplicates are rare, so this costs next to nothing.
  */
-function refineDuplicates(paths: readonly string[], results: FileResult[], settings: AnalyzeSettings, cache: ResultCache | undefined): void {
+function refineDuplicates(jobs: readonly FileJob[], verdicts: FileVerdict[], settings: AnalyseSettings<'verdict'>, cache: ResultCache | undefined): void {
   const uses = new Map<string, number>();
-  for (const result of results) for (const r of result.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
-  let analyzer: InstanceType<ReturnType<typeof heavy>['analyze']['FileAnalyzer']> | undefined;
-  for (let i = 0; i < results.length; i++) {
-    if (!results[i].fast || !results[i].records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) continue;
-    const precise = (analyzer ??= new (heavy().analyze.FileAnalyzer)({ ...settings, fix: false, fastPath: false }));
-    results[i] = analyzeSafely(paths[i], (file) => precise.analyze(file));
-    cache?.set(results[i]);
+  for (const verdict of verdicts) for (const r of verdict.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
+  let precise: InstanceType<ReturnType<typeof heavy>['analyse']['FileAnalyzer']> | undefined;
+  for (let i = 0; i < verdicts.length; i++) {
+    if (!verdicts[i].partial || !verdicts[i].records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) continue;
+    precise ??= new (heavy().analyse.FileAnalyzer)(settings);
+    verdicts[i] = precise.analyse({ ...jobs[i], precise: true });
+    cache?.set(verdicts[i]);
   }
 }
 
 let buildFingerprint: string | undefined;
 
-/** Everything a result depends on besides the file's content. */
-function runKey(settings: AnalyzeSettings): string {
+/** Everything a verdict depends on besides the file's content. */
+function runKey(settings: AnalyseSettings, options: ValidateOptions): string {
   if (buildFingerprint === undefined) {
     try {
       buildFingerprint = hashBytes(fs.readFileSync(__filename));
@@ -178,9 +181,9 @@ function runKey(settings: AnalyzeSettings): string {
     version: TOOL_VERSION,
     build: buildFingerprint,
     catalogs: settings.catalogs,
-    maxFileSize: settings.maxFileSize,
+    maxFileSize: options.maxFileSize,
     fastPath: settings.fastPath,
-    severity: Object.entries(settings.severity).sort(([a], [b]) => compareText(a, b)),
+    severity: Object.entries(options.severity).sort(([a], [b]) => compareText(a, b)),
   });
 }
 
@@ -194,7 +197,7 @@ function loadCatalogs(
   found: readonly string[],
   options: ValidateOptions,
   cwd: string,
-): { catalogs: AnalyzeSettings['catalogs']; entries: ReportedFile[] } {
+): { catalogs: AnalyseSettings['catalogs']; entries: ReportedFile[] } {
   const catalogs: Array<{ file: string; text: string; path: string }> = [];
   const entries: ReportedFile[] = [];
   const seen = new Set<string>();
@@ -203,23 +206,16 @@ function loadCatalogs(
     if (seen.has(path)) continue;
     seen.add(path);
     const file = displayPath(path, cwd);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path);
-    } catch (error) {
-      if (given !== undefined) throw new UsageError(`--catalog ${given}: ${ioMessage(error).replace(/^Cannot read the file: /, '')}`);
-      entries.push({ path, file, records: [], diagnostics: [ioDiagnostic(ioMessage(error))] });
+    const read = readCatalogFile(path);
+    if (read.kind === 'problem') {
+      if (given !== undefined && read.diagnostic.code === 'io') throw new UsageError(`--catalog ${given}: ${read.diagnostic.message.replace(/^Cannot read the file: /, '')}`);
+      entries.push({ path, file, records: [], diagnostics: applySeverity([read.diagnostic], options.severity) });
       continue;
     }
-    const decoded = decodeUtf8(bytes);
-    if (decoded.kind === 'problem') {
-      entries.push({ path, file, records: [], diagnostics: [decoded.diagnostic] });
-      continue;
-    }
-    catalogs.push({ file, text: decoded.text, path });
+    catalogs.push({ file, text: read.text, path });
   }
   for (const c of catalogs) {
-    const diagnostics = applySeverity(heavy().catalogFile.parseCatalogFile(c.text, c.file).diagnostics.map(toCliDiagnostic), options.severity);
+    const diagnostics = applySeverity(heavy().catalogFile.parseCatalogFile(c.text, c.file).diagnostics.map(toFileDiagnostic), options.severity);
     if (diagnostics.length > 0) entries.push({ path: c.path, file: c.file, records: [], diagnostics });
   }
   return { catalogs: catalogs.map(({ file, text }) => ({ file, text })), entries };
@@ -246,11 +242,11 @@ function addDuplicateIds(files: ReportedFile[], options: ValidateOptions): void 
   if (byFile.size === 0) return;
   for (const f of files) {
     const extra = byFile.get(f.file);
-    if (extra) f.diagnostics = [...f.diagnostics, ...extra.map(toCliDiagnostic)];
+    if (extra) f.diagnostics = [...f.diagnostics, ...extra.map(toFileDiagnostic)];
   }
 }
 
-function finalDiagnostics(diagnostics: readonly CliDiagnostic[], options: ValidateOptions): CliDiagnostic[] {
+function finalDiagnostics(diagnostics: readonly FileDiagnostic[], options: ValidateOptions): FileDiagnostic[] {
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : [...diagnostics];
   return shown.sort(compareDiagnostics);
 }
@@ -259,10 +255,11 @@ function finalDiagnostics(diagnostics: readonly CliDiagnostic[], options: Valida
  * The validator (yaml, ajv, the schema, the catalog) loads on first use
  * only: a run answered from the cache never pays for it.
  */
-function heavy(): { analyze: typeof import('./analyze'); catalogFile: typeof import('../core/catalogFile') } {
+function heavy(): { analyse: typeof import('../corpus/analyse'); catalogFile: typeof import('../core/catalogFile'); fix: typeof import('./fix') } {
   return {
-    analyze: require('./analyze') as typeof import('./analyze'),
+    analyse: require('../corpus/analyse') as typeof import('../corpus/analyse'),
     catalogFile: require('../core/catalogFile') as typeof import('../core/catalogFile'),
+    fix: require('./fix') as typeof import('./fix'),
   };
 }
 

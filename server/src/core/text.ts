@@ -5,10 +5,14 @@ import type { Position, Range, Span } from './types';
  * breaks, so ranges are right whatever line endings a file has.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    this.lineStarts = text.includes('\r') ? lineStartsWithCr(text) : lineStartsLf(text);
+  constructor(private readonly text: string) {}
+
+  /** Found on first use: a batch judge asks a clean file for a position or two at most. */
+  private get lineStarts(): number[] {
+    this.starts ??= this.text.includes('\r') ? lineStartsWithCr(this.text) : lineStartsLf(this.text);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -16,6 +20,8 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    // The start of a file is known without finding its lines (a batch judge asks no more of a clean one-record file).
+    if (offset <= 0) return { line: 0, character: 0 };
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the \r and the \n of a CRLF is no position at all: the line's end is.
     if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;

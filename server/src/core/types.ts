@@ -22,6 +22,7 @@ export const RULE_CODES = [
   'file-too-large',
   'io',
   'too-many-problems',
+  'internal-error',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -41,6 +42,8 @@ export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
   'too-many-problems': 'information',
   /** The file could not be read (permissions, vanished, a folder): the CLI reports it as an error. */
   io: 'error',
+  /** A bug stopped the validator on this file (the CLI also exits 2). */
+  'internal-error': 'error',
 };
 
 export interface Position {

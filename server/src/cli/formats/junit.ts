@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/types';
-import type { CliDiagnostic, RecordSummary, ReportedFile } from '../result';
+import type { FileDiagnostic, RecordFacts } from '../../corpus/result';
+import type { ReportedFile } from '../result';
 
 /**
  * JUnit XML for CI test reports: one <testsuite> per file, one <testcase>
@@ -35,8 +36,8 @@ export function formatJunit(files: readonly ReportedFile[]): string {
 
 interface Case {
   name: string;
-  errors: CliDiagnostic[];
-  others: CliDiagnostic[];
+  errors: FileDiagnostic[];
+  others: FileDiagnostic[];
   skipped?: string;
 }
 
@@ -55,7 +56,7 @@ function testCases(f: ReportedFile): Case[] {
 }
 
 /** The record a diagnostic belongs to: the last one whose document starts at or before its line. */
-function recordOf(records: readonly RecordSummary[], d: CliDiagnostic): number {
+function recordOf(records: readonly RecordFacts[], d: FileDiagnostic): number {
   let found = -1;
   records.forEach((r, i) => {
     if (r.line <= d.range.start.line) found = i;
@@ -63,13 +64,13 @@ function recordOf(records: readonly RecordSummary[], d: CliDiagnostic): number {
   return found < 0 && records.length > 0 ? 0 : found;
 }
 
-function caseName(record: RecordSummary, index: number): string {
+function caseName(record: RecordFacts, index: number): string {
   return record.id ?? `document ${index + 1} (line ${record.line + 1})`;
 }
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-function line(d: CliDiagnostic): string {
+function line(d: FileDiagnostic): string {
   return `${d.range.start.line + 1}:${d.range.start.character + 1} ${LABEL[d.severity]} ${d.message} (${d.code})`;
 }
 

@@ -19,6 +19,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'file-too-large': 'The file is larger than --max-file-size and was not validated.',
   'too-many-problems': 'The file has more problems than are listed; the rest are counted in one message.',
   io: 'The file could not be read, or --fix could not write it.',
+  'internal-error': 'A bug stopped the validator on this file; the run exits 2. Please report it.',
 };
 
 export const TOOL_NAME = 'meeting-records';

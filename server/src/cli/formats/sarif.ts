@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_CODES, type RuleCode, type Severity } from '../../core/types';
-import type { CliDiagnostic, ReportedFile } from '../result';
+import type { FileDiagnostic } from '../../corpus/result';
+import type { ReportedFile } from '../result';
 import { RULE_DESCRIPTIONS, TOOL_NAME, TOOL_VERSION, defaultSeverity, readmeUrl, ruleHelpUri } from './rules';
 
 /**
@@ -88,7 +89,7 @@ function artifactLocation(file: string): ArtifactLocation {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-function region(d: Pick<CliDiagnostic, 'range'>): Record<string, number> {
+function region(d: Pick<FileDiagnostic, 'range'>): Record<string, number> {
   return {
     startLine: d.range.start.line + 1,
     startColumn: d.range.start.character + 1,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { LineIndex } from '../core/text';
 import type { Range } from '../core/types';
-import type { CliDiagnostic } from './result';
+import { ioDiagnostic, type FileDiagnostic } from './result';
 
 /**
  * Reads a record file defensively. Every way a file can be unreadable becomes
@@ -23,7 +23,7 @@ export interface ReadText {
 
 export interface ReadProblem {
   kind: 'problem';
-  diagnostic: CliDiagnostic;
+  diagnostic: FileDiagnostic;
   /** Present when the bytes were read: the problem is a property of the content and may be cached. */
   hash?: string;
 }
@@ -50,7 +50,17 @@ export function surelyTooLarge(bytes: number, maxChars: number): boolean {
   return bytes > ALWAYS_READ && bytes > maxChars * 3 + 3;
 }
 
-export function readText(file: string, maxFileSize: number, withHash = true): ReadOutcome {
+/** How a read is bounded and what it keeps. */
+export interface ReadLimits {
+  /** Files surely longer than this many characters are reported from their size, unread. */
+  maxFileSize: number;
+  /** The knob a user turns to raise the limit, as messages name it (`--max-file-size`, a setting). */
+  maxFileSizeName: string;
+  /** Hash the bytes (for the CLI's cache and `--fix`). */
+  hash: boolean;
+}
+
+export function readText(file: string, limits: ReadLimits): ReadOutcome {
   let stamp: FileStamp;
   let bytes: Buffer;
   let fd: number | undefined;
@@ -62,7 +72,7 @@ export function readText(file: string, maxFileSize: number, withHash = true): Re
     if (stat.isDirectory()) return ioProblem('Cannot read: this is a folder, not a file');
     // A FIFO or a device would block or never end: only regular files are read.
     if (!stat.isFile()) return ioProblem('Cannot read: not a regular file (a pipe, socket or device)');
-    if (surelyTooLarge(stat.size, maxFileSize)) return tooLargeWithoutReading(file, stat.size, maxFileSize);
+    if (surelyTooLarge(stat.size, limits.maxFileSize)) return tooLargeWithoutReading(file, stat.size, limits);
     stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
     bytes = readAll(fd, stat.size);
   } catch (error) {
@@ -70,7 +80,7 @@ export function readText(file: string, maxFileSize: number, withHash = true): Re
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  const hash = withHash ? hashBytes(bytes) : '';
+  const hash = limits.hash ? hashBytes(bytes) : '';
   const decoded = decodeUtf8(bytes);
   if (decoded.kind === 'problem') return { kind: 'problem', diagnostic: decoded.diagnostic, hash: hash || undefined };
   return { kind: 'text', text: decoded.text, hash, stat: stamp };
@@ -99,7 +109,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** UTF-8 text, or an `encoding` diagnostic placed at the first offending byte. */
-export function decodeUtf8(bytes: Uint8Array): { kind: 'text'; text: string } | { kind: 'problem'; diagnostic: CliDiagnostic } {
+export function decodeUtf8(bytes: Uint8Array): { kind: 'text'; text: string } | { kind: 'problem'; diagnostic: FileDiagnostic } {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -160,14 +170,12 @@ function rangeAtByte(bytes: Uint8Array, offset: number): Range {
   return { start, end: { line: start.line, character: start.character + 1 } };
 }
 
-function encodingProblem(message: string, range: Range): CliDiagnostic {
+function encodingProblem(message: string, range: Range): FileDiagnostic {
   return { code: 'encoding', severity: 'error', message, range };
 }
 
-const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 function ioProblem(message: string): ReadProblem {
-  return { kind: 'problem', diagnostic: { code: 'io', severity: 'error', message, range: FIRST_LINE } };
+  return { kind: 'problem', diagnostic: ioDiagnostic(message) };
 }
 
 export function ioMessage(error: unknown): string {
@@ -190,7 +198,7 @@ export function ioMessage(error: unknown): string {
 }
 
 /** A huge file: say so from its size and first line, without reading all of it. */
-function tooLargeWithoutReading(file: string, size: number, maxChars: number): ReadProblem {
+function tooLargeWithoutReading(file: string, size: number, { maxFileSize, maxFileSizeName }: ReadLimits): ReadProblem {
   let firstLineEnd = 0;
   try {
     const fd = fs.openSync(file, 'r');
@@ -212,7 +220,7 @@ function tooLargeWithoutReading(file: string, size: number, maxChars: number): R
     diagnostic: {
       code: 'file-too-large',
       severity: 'information',
-      message: `Not validated: the file has ${size.toLocaleString('en')} bytes, more than the limit of ${maxChars.toLocaleString('en')} characters (--max-file-size)`,
+      message: `Not validated: the file has ${size.toLocaleString('en')} bytes, more than the limit of ${maxFileSize.toLocaleString('en')} characters (${maxFileSizeName})`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
     },
   };

@@ -1,0 +1,143 @@
+import type { CatalogIndex } from '../core/catalog';
+import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
+import { Validator, type FileAnalysis, type SeverityOverrides, type ValidateOptions } from '../core/validate';
+import { readText, type ReadOutcome, type ReadText } from './read';
+import {
+  applySeverity,
+  failureDiagnostic,
+  indexedRecords,
+  recordFacts,
+  toFileDiagnostic,
+  type FileDiagnostic,
+  type FileVerdict,
+  type IndexedRecord,
+  type RecordFacts,
+} from './result';
+
+/**
+ * What a verdict holds. `verdict`: diagnostics and each record's id and line
+ * (the CLI), which lets the validator take its shortcuts. `index`: also each
+ * record's title, date, mechanism and placed mentions (the server's index).
+ */
+export type Detail = 'verdict' | 'index';
+
+export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : RecordFacts;
+
+/** Everything a thread needs to judge files exactly alike. Plain data: it is sent to worker threads. */
+export interface AnalyseSettings<D extends Detail = Detail> {
+  /** Workspace and extra catalog files, merged over the bundled catalog in this order. */
+  catalogs: ReadonlyArray<{ file: string; text: string }>;
+  detail: D;
+  /** Take the validator's `verdict` shortcuts (off only to compare both paths: MEETING_RECORDS_FAST_PATH=0). */
+  fastPath: boolean;
+  /** Hash file contents (for the CLI's cache and `--fix`). */
+  hashes: boolean;
+  /** How messages name the file-size limit's knob. */
+  maxFileSizeName: string;
+}
+
+/** One file to judge, with the settings of the folder it is in. */
+export interface FileJob {
+  path: string;
+  maxFileSize: number;
+  severity: SeverityOverrides;
+  /** Judge without shortcuts (a record whose id turned out duplicated needs its id's range). */
+  precise?: boolean;
+}
+
+/**
+ * `--fix` (cli/fix.ts) between reading and judging: it may rewrite the file
+ * and returns the text now on disk. Only the thread that owns the run fixes.
+ */
+export type Fixer = (job: FileJob, read: ReadText, validator: Validator, options: ValidateOptions) => FixOutcome;
+
+export interface FixOutcome {
+  text: string;
+  hash: string;
+  /** Fixes written to the file. */
+  applied: number;
+  stamp?: FileVerdict['stamp'];
+  /** Why the fixes were not written, as an error in the file's verdict. */
+  problem?: FileDiagnostic;
+}
+
+/**
+ * Judges one file from disk to a verdict: read (one descriptor, size cap,
+ * encoding check), validate, shape. The only function that does so: the CLI,
+ * the server's index and every worker thread call it, which is what makes
+ * their verdicts identical. It never throws: a bug in the validator becomes
+ * the file's `failure` (and an `internal-error` diagnostic).
+ */
+export class FileAnalyzer<D extends Detail = Detail> {
+  private catalog: CatalogIndex | undefined;
+
+  constructor(
+    readonly settings: AnalyseSettings<D>,
+    private readonly fixer?: Fixer,
+  ) {}
+
+  analyse(job: FileJob): FileVerdict<RecordsOf<D>> {
+    try {
+      const read = this.read(job);
+      if (read.kind === 'problem') return { path: job.path, diagnostics: applySeverity([read.diagnostic], job.severity), records: [], hash: read.hash };
+      return this.judge(job, read);
+    } catch (error) {
+      const failure = error instanceof Error ? error.message : String(error);
+      return { path: job.path, diagnostics: [failureDiagnostic(failure)], records: [], failure };
+    }
+  }
+
+  private read(job: FileJob): ReadOutcome {
+    return readText(job.path, { maxFileSize: job.maxFileSize, maxFileSizeName: this.settings.maxFileSizeName, hash: this.settings.hashes || this.fixer !== undefined });
+  }
+
+  private judge(job: FileJob, read: ReadText): FileVerdict<RecordsOf<D>> {
+    const { detail, fastPath, maxFileSizeName } = this.settings;
+    const validator = this.validator();
+    const shortcuts = detail === 'verdict' && fastPath && !job.precise && !this.fixer;
+    const options: ValidateOptions = { maxFileSize: job.maxFileSize, maxFileSizeName, severity: job.severity, detail: shortcuts ? 'verdict' : 'full' };
+    const fix = this.fixer?.(job, read, validator, options);
+    const analysis = validator.validate(fix ? fix.text : read.text, options);
+    const found = analysis.diagnostics.map(toFileDiagnostic);
+    if (fix?.problem) found.unshift(fix.problem);
+    const verdict: FileVerdict<RecordsOf<D>> = {
+      path: job.path,
+      // The core applies overrides to its rules, not to what it says about the file itself (too large, too many problems).
+      diagnostics: found.length > 0 ? applySeverity(found, job.severity) : found,
+      records: this.recordsOf(analysis),
+    };
+    if (analysis.skipped !== undefined) verdict.skipped = analysis.skipped;
+    const hash = fix ? fix.hash : read.hash;
+    if (hash) verdict.hash = hash;
+    const stamp = fix && fix.applied > 0 ? fix.stamp : read.stat;
+    if (stamp) verdict.stamp = stamp;
+    if (fix && fix.applied > 0) verdict.fixed = fix.applied;
+    if (analysis.partial === 'values') verdict.partial = true;
+    return verdict;
+  }
+
+  private recordsOf(analysis: FileAnalysis): Array<RecordsOf<D>> {
+    // The settings' detail decides the element type; TypeScript cannot follow a conditional type through a branch.
+    return (this.settings.detail === 'index' ? indexedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
+  }
+
+  /**
+   * One validator without a cache for judging: its per-document cache pays
+   * off for editing, but across thousands of distinct files it only keeps
+   * parsed documents alive for the garbage collector to trace. `--fix`
+   * validates each file again after every round of fixes: a fresh validator
+   * with a cache per file.
+   */
+  private validator(): Validator {
+    if (this.fixer) return new Validator(this.getCatalog());
+    this.uncachedValidator ??= new Validator(this.getCatalog(), 0);
+    return this.uncachedValidator;
+  }
+
+  private uncachedValidator: Validator | undefined;
+
+  private getCatalog(): CatalogIndex {
+    this.catalog ??= buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file)));
+    return this.catalog;
+  }
+}
