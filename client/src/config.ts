@@ -4,7 +4,7 @@
  * agree on what a malformed value falls back to.
  */
 import * as vscode from 'vscode';
-import { checkSettings } from '../../server/src/features/settings';
+import { checkSettings } from '../../server/src/state/settings';
 import { LANGUAGE_ID, SETTINGS_SECTION, type MeetingRecordsSettings } from '../../server/src/protocol';
 
 /** `*.catalog.yaml` (and `.yml`) files get their own language, so opening one activates the extension. */

@@ -15,6 +15,8 @@ export interface MeetingRecordsSettings {
   severity: Partial<Record<RuleCode, SeverityOverride>>;
   catalogPaths: string[];
   recordGlobs: string[];
+  /** Honour `.gitignore` files when indexing, as `meeting-records validate` does (VS Code's `search.useIgnoreFiles`). */
+  useIgnoreFiles: boolean;
   maxFileSize: number;
 }
 
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: MeetingRecordsSettings = {
   severity: {},
   catalogPaths: [],
   recordGlobs: ['**/*.meeting.yaml', '**/*.meeting.yml'],
+  useIgnoreFiles: true,
   maxFileSize: 2_000_000,
 };
 

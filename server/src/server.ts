@@ -19,7 +19,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { isMainThread } from 'node:worker_threads';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from './core/fixes';
 import type { Range } from './core/types';
@@ -30,13 +30,12 @@ import { definition } from './features/definition';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
-import { runIndexWorker } from './features/indexWorker';
 import { renderPreview } from './features/preview';
 import { references } from './features/references';
 import { isPosition, runSafe, runSafeNotification } from './features/runner';
 import { documentSymbols } from './features/symbols';
-import { uriToPath } from './features/uris';
-import { Workspace } from './features/workspace';
+import { uriToPath } from './state/uris';
+import { Workspace } from './state/workspace';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import {
   DocumentStateNotification,
@@ -98,7 +97,7 @@ function main(): void {
           return Promise.race([connection.window.createWorkDoneProgress(), timeout]);
         },
       },
-      { bundleDir: __dirname, pullDiagnostics: pull, trusted: options.workspaceTrusted !== false, workerScript: __filename },
+      { bundleDir: __dirname, pullDiagnostics: pull, trusted: options.workspaceTrusted !== false, workerScript: path.join(__dirname, 'worker.js') },
       client.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : undefined,
     );
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : undefined];
@@ -318,6 +317,4 @@ function main(): void {
   connection.listen();
 }
 
-// The same bundle runs the workspace index's worker threads.
-if (isMainThread) main();
-else runIndexWorker();
+main();

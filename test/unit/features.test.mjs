@@ -178,20 +178,22 @@ describe('code actions', () => {
 
 describe('settings', () => {
   test('malformed values fall back to defaults; severities are checked per code', () => {
-    const s = f.checkSettings({ validate: { enable: 'yes' }, severity: { 'unknown-party': 'warn', schema: 'loud', 'not-a-code': 'off' }, recordGlobs: [], catalogPaths: ['a.yaml', 3, ''], maxFileSize: -5 });
+    const s = f.checkSettings({ validate: { enable: 'yes' }, severity: { 'unknown-party': 'warn', schema: 'loud', 'not-a-code': 'off' }, recordGlobs: [], catalogPaths: ['a.yaml', 3, ''], maxFileSize: -5, useIgnoreFiles: 'no' });
     assert.deepEqual(s, {
       validate: { enable: true },
       severity: { 'unknown-party': 'warning' },
       catalogPaths: ['a.yaml'],
       recordGlobs: ['**/*.meeting.yaml', '**/*.meeting.yml'],
+      useIgnoreFiles: true,
       maxFileSize: 1000,
     });
     assert.deepEqual(f.checkSettings(null).severity, {});
+    assert.equal(f.checkSettings({ useIgnoreFiles: false }).useIgnoreFiles, false);
   });
 });
 
 describe('workspace index', () => {
-  const summary = (key, text) => f.summarize(key, `file://${key}`, analyze(text));
+  const summary = (key, text) => f.fromOpenAnalysis(key, `file://${key}`, analyze(text));
 
   test('duplicate ids across files, with related places, and which files are affected by a change', () => {
     const index = new f.RecordIndex();

@@ -71,15 +71,24 @@ export interface FixOutcome {
 export class FileAnalyzer<D extends Detail = Detail> {
   private catalog: CatalogIndex | undefined;
 
+  /** `catalog`: one already built from `settings.catalogs` (the server's), so this thread does not build another. */
   constructor(
     readonly settings: AnalyseSettings<D>,
     private readonly fixer?: Fixer,
-  ) {}
+    catalog?: CatalogIndex,
+  ) {
+    this.catalog = catalog;
+  }
 
   analyse(job: FileJob): FileVerdict<RecordsOf<D>> {
     try {
       const read = this.read(job);
-      if (read.kind === 'problem') return { path: job.path, diagnostics: applySeverity([read.diagnostic], job.severity), records: [], hash: read.hash };
+      if (read.kind === 'problem') {
+        const verdict: FileVerdict<RecordsOf<D>> = { path: job.path, diagnostics: applySeverity([read.diagnostic], job.severity), records: [] };
+        if (read.hash) verdict.hash = read.hash;
+        if (read.gone) verdict.gone = true;
+        return verdict;
+      }
       return this.judge(job, read);
     } catch (error) {
       const failure = error instanceof Error ? error.message : String(error);

@@ -24,6 +24,8 @@ export interface ReadText {
 export interface ReadProblem {
   kind: 'problem';
   diagnostic: FileDiagnostic;
+  /** The file no longer exists (deleted after the walk found it). */
+  gone?: true;
   /** Present when the bytes were read: the problem is a property of the content and may be cached. */
   hash?: string;
 }
@@ -76,7 +78,9 @@ export function readText(file: string, limits: ReadLimits): ReadOutcome {
     stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
     bytes = readAll(fd, stat.size);
   } catch (error) {
-    return ioProblem(ioMessage(error));
+    const problem = ioProblem(ioMessage(error));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') problem.gone = true;
+    return problem;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

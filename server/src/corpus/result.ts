@@ -45,6 +45,8 @@ export interface FileVerdict<R extends RecordFacts = RecordFacts> {
   stamp?: { size: number; mtimeMs: number };
   /** Answered from plain values: clean, but records carry no idRange (FileAnalysis.partial). */
   partial?: boolean;
+  /** The file was gone when it was to be read: the CLI reports it (`io`), the server's index forgets it. */
+  gone?: true;
   /** A bug stopped the validator on this file: every front end shows it as an `internal-error` diagnostic. */
   failure?: string;
 }

@@ -121,6 +121,28 @@ export function* walkFolder(root: string, rules: WalkRules, found: FoundFiles): 
   }
 }
 
+/**
+ * Whether a walk of `root` under `rules` would take `file`, without walking:
+ * for one file that changed on disk. The same skipped folders and ignore
+ * files apply; a file under an ignored folder is ignored, as git never looks
+ * inside one.
+ */
+export function walkTakes(root: string, file: string, rules: WalkRules): FileKind | undefined {
+  const relative = path.relative(root, file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const parts = relative.split(path.sep);
+  const kind = rules.classify(toPosix(relative), parts[parts.length - 1]);
+  if (!kind || parts.some((part) => SKIPPED_FOLDERS.has(part))) return undefined;
+  let levels = rules.useIgnoreFiles ? withOwnIgnore(enclosingIgnores(root), root) : [];
+  let dir = root;
+  for (const part of parts.slice(0, -1)) {
+    dir = path.join(dir, part);
+    if (isIgnored(dir, true, levels)) return undefined;
+    if (rules.useIgnoreFiles) levels = withOwnIgnore(levels, dir);
+  }
+  return isIgnored(file, false, levels) ? undefined : kind;
+}
+
 interface IgnoreLevel {
   /** The folder of the .gitignore, with a trailing separator: paths below it start with this. */
   prefix: string;

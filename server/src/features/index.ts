@@ -1,4 +1,7 @@
-/** The pure feature modules, bundled as dist/features.js for unit tests. Nothing here needs a connection. */
+/**
+ * The pure feature modules, bundled as dist/features.js for unit tests, with
+ * the server-state pieces those tests drive directly. Nothing here needs a connection.
+ */
 export * from './completion';
 export * from './completionResolve';
 export * from './hover';
@@ -9,12 +12,13 @@ export * from './definition';
 export * from './references';
 export * from './workspaceSymbols';
 export * from './diagnostics';
-export * from './settings';
 export * from './schemaInfo';
 export * from './yamlContext';
 export { nodeAt, chunkAt } from './yamlTree';
 export * from './cards';
-export * from './catalogs';
-export * from './documents';
-export * from './workspaceIndex';
 export * from './preview';
+export * from '../state/settings';
+export * from '../state/catalogs';
+export * from '../state/documents';
+export * from '../state/recordIndex';
+export { FileMatcher } from '../corpus/walk';

@@ -1,6 +1,7 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import { foldName } from '../core/text';
-import type { IndexedFile, IndexedRecord } from './workspaceIndex';
+import type { IndexedRecord } from '../corpus/result';
+import type { IndexedFile } from '../state/recordIndex';
 
 /** Enough for every record of a large workspace; the editor filters further as the user types. */
 const MAX_RESULTS = 20_000;

@@ -21,6 +21,7 @@ export function checkSettings(raw: unknown): MeetingRecordsSettings {
     severity: checkSeverity(input.severity),
     catalogPaths: stringList(input.catalogPaths) ?? [...DEFAULT_SETTINGS.catalogPaths],
     recordGlobs: nonEmpty(stringList(input.recordGlobs)) ?? [...DEFAULT_SETTINGS.recordGlobs],
+    useIgnoreFiles: typeof input.useIgnoreFiles === 'boolean' ? input.useIgnoreFiles : DEFAULT_SETTINGS.useIgnoreFiles,
     maxFileSize:
       typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize)
         ? Math.min(MAX_FILE_SIZE, Math.max(MIN_FILE_SIZE, Math.floor(input.maxFileSize)))

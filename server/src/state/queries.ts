@@ -1,9 +1,9 @@
 import type { MentionKind } from '../core/rules';
 import type { Range } from '../core/types';
 import type { RecordSummary } from '../protocol';
-import type { RecordLink } from './cards';
+import type { RecordLink } from '../features/cards';
 import type { DocView } from './documents';
-import type { RecordIndex } from './workspaceIndex';
+import type { RecordIndex } from './recordIndex';
 
 /** Questions asked of the workspace index: pure functions of the index and how a key becomes a URI. */
 

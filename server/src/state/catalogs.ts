@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { CatalogIndex, DocumentEntry, EntryOrigin, MechanismEntry, PartyEntry } from '../core/catalog';
 import { buildCatalog, parseCatalogFile, type CatalogFile } from '../core/catalogFile';
 import { Validator } from '../core/validate';
-import { RoleTable } from './schemaInfo';
+import { RoleTable } from '../features/schemaInfo';
 import { pathToUri } from './uris';
 
 /**
@@ -19,8 +19,6 @@ export class CatalogSet {
   catalog: CatalogIndex;
   /** Validator for open documents: caches each record's findings by text. */
   validator: Validator;
-  /** Validator for the workspace index: no cache, so indexing 10,000 files keeps no parse trees. */
-  indexValidator: Validator;
   roles: RoleTable;
   /** Increases on every rebuild; analyses made under an older generation are stale. */
   generation = 0;
@@ -28,7 +26,6 @@ export class CatalogSet {
   constructor(private readonly bundleDir: string) {
     this.catalog = buildCatalog();
     this.validator = new Validator(this.catalog);
-    this.indexValidator = new Validator(this.catalog, 0);
     this.roles = new RoleTable(this.catalog);
   }
 
@@ -58,6 +55,11 @@ export class CatalogSet {
     return this.open.get(key) ?? this.disk.get(key);
   }
 
+  /** Workspace catalog files read from disk. */
+  diskKeys(): string[] {
+    return [...this.disk.keys()];
+  }
+
   clearDisk(): void {
     for (const file of this.disk.values()) this.texts.delete(file);
     this.disk.clear();
@@ -78,7 +80,6 @@ export class CatalogSet {
     const files = this.effectiveFiles();
     this.catalog = buildCatalog(files);
     this.validator = new Validator(this.catalog);
-    this.indexValidator = new Validator(this.catalog, 0);
     this.roles = new RoleTable(this.catalog);
     this.generation++;
   }
