@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT } from './paths.mjs';
+import { CLI, NO_NETWORK, ROOT, reachable } from './paths.mjs';
 import { memoryOf } from './lsp.mjs';
 
 const PEAK_RSS = join(ROOT, 'test/safety/peak-rss.cjs');
@@ -19,11 +19,15 @@ let runs = 0;
  * @param {{ cwd?: string, timeoutMs?: number, nodeArgs?: string[], env?: object, uid?: number, gid?: number, killAboveMb?: number }} [options]
  */
 export function runCli(args, options = {}) {
-  const { cwd = ROOT, timeoutMs = 60_000, nodeArgs = [], env = {}, uid, gid, killAboveMb = 1500 } = options;
+  const { timeoutMs = 60_000, env = {}, uid, gid, killAboveMb = 1500 } = options;
+  // Another user runs copies it can reach (a checkout may sit in a private folder).
+  const where = uid === undefined ? { root: ROOT, cli: CLI, peakRss: PEAK_RSS } : reachable();
+  const cwd = options.cwd ?? where.root;
+  const nodeArgs = uid === undefined ? options.nodeArgs ?? [] : (options.nodeArgs ?? []).map((a) => (a === NO_NETWORK ? where.noNetwork : a));
   const rssFile = join(tmpdir(), `mr-safety-rss-${process.pid}-${runs++}.txt`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', PEAK_RSS, ...nodeArgs, CLI, ...args], {
+    const child = spawn(process.execPath, ['--require', where.peakRss, ...nodeArgs, where.cli, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1', ...env, SAFETY_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],

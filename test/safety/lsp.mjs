@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { SERVER, ROOT } from './paths.mjs';
+import { SERVER, ROOT, reachable } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -60,8 +60,11 @@ function withTimeout(promise, ms, what) {
  * @param {{ workspace?: string, settings?: object, initializationOptions?: object, nodeArgs?: string[], env?: object, cwd?: string, uid?: number, gid?: number }} [options]
  */
 export async function startServer(options = {}) {
-  const { workspace, settings = {}, initializationOptions, nodeArgs = [], env = {}, cwd = ROOT, uid, gid } = options;
-  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+  const { workspace, settings = {}, initializationOptions, nodeArgs = [], env = {}, uid, gid } = options;
+  // Another user runs a copy it can reach (a checkout may sit in a private folder).
+  const where = uid === undefined ? { root: ROOT, server: SERVER } : reachable();
+  const cwd = options.cwd ?? where.root;
+  const child = spawn(process.execPath, [...nodeArgs, where.server, '--stdio'], {
     cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

@@ -82,8 +82,9 @@ export class Indexer {
     return this.running;
   }
 
-  /** Resolves when no indexing is running or queued. */
+  /** Resolves when no indexing is running or queued (and the workspace was indexed at least once). */
   async whenIndexed(): Promise<void> {
+    if (this.generation === 0) void this.indexWorkspace();
     if (this.reindexTimer) {
       // A re-index is waiting for typing in a catalog to pause: whoever needs the index now runs it now.
       clearTimeout(this.reindexTimer);
