@@ -28,7 +28,7 @@ export async function validateWorkspace(host: ClientHost): Promise<void> {
       const client = await host.ready();
       if (!client) throw new Error('The Meeting Records language server is not running.');
       try {
-        return await client.sendRequest<ValidateWorkspaceResult>(ValidateWorkspaceRequest, token);
+        return await client.sendRequest(ValidateWorkspaceRequest, token);
       } catch (error) {
         if (token.isCancellationRequested) return undefined;
         throw error;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { renderOverviewPage } from '../../server/src/core/render/overview';
-import { ListRecordsRequest, type ListRecordsResult, type RecordSummary } from '../../server/src/protocol';
+import { ListRecordsRequest, type RecordSummary } from '../../server/src/protocol';
 import { errorMessage, type ClientHost } from './client';
 import { RECORD_FILE_GLOB } from './config';
 import { createNonce, errorPage, loadingPage, panelIcon, webviewOptions } from './webview';
@@ -106,7 +106,7 @@ export class OverviewPanel implements vscode.Disposable {
     try {
       const client = await this.host.ready();
       if (!client) throw new Error('The Meeting Records language server is not running.');
-      const result = await client.sendRequest<ListRecordsResult>(ListRecordsRequest);
+      const result = await client.sendRequest(ListRecordsRequest);
       if (generation !== this.generation || this.panel !== panel) return;
       const records = Array.isArray(result?.records) ? result.records : [];
       webview.html = renderOverviewPage(records, { cspSource: webview.cspSource, nonce: createNonce() });

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RenderPreviewRequest, type RenderPreviewParams, type RenderPreviewResult } from '../../server/src/protocol';
+import { RenderPreviewRequest, type RenderPreviewParams } from '../../server/src/protocol';
 import { errorMessage, type ClientHost } from './client';
 import { isRecordDocument, previewDebounceMs } from './config';
 import { createNonce, errorPage, loadingPage, panelIcon, webviewOptions } from './webview';
@@ -173,7 +173,7 @@ class RecordPreview {
         cspSource: webview.cspSource,
         nonce: createNonce(),
       };
-      const result = await client.sendRequest<RenderPreviewResult>(RenderPreviewRequest, params, request.token);
+      const result = await client.sendRequest(RenderPreviewRequest, params, request.token);
       if (request.token.isCancellationRequested || this.disposed) return;
       if (typeof result?.html !== 'string' || !result.html) throw new Error('The server sent an empty page.');
       this.panel.title = result.title ? `Preview ${result.title}` : previewTitle(resource);

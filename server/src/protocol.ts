@@ -1,7 +1,10 @@
 /**
  * Custom requests, notifications and settings shared by the client and the
- * server. Both import this file; nothing is declared twice.
+ * server. Both import this file; nothing is declared twice. Requests and
+ * notifications are typed: `sendRequest(RenderPreviewRequest, params)` and
+ * `onRequest(RenderPreviewRequest, handler)` check their params and results.
  */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { RuleCode, Severity } from './core/types';
 
 export const LANGUAGE_ID = 'meeting-record';
@@ -30,7 +33,7 @@ export const DEFAULT_SETTINGS: MeetingRecordsSettings = {
 };
 
 /** Request: render the preview page body for a record document. */
-export const RenderPreviewRequest = 'meetingRecords/renderPreview';
+export const RenderPreviewRequest = new RequestType<RenderPreviewParams, RenderPreviewResult, void>('meetingRecords/renderPreview');
 export interface RenderPreviewParams {
   uri: string;
   /** Content-Security-Policy source of the webview (`webview.cspSource`). */
@@ -44,7 +47,7 @@ export interface RenderPreviewResult {
 }
 
 /** Request: every record in the workspace, for the overview. */
-export const ListRecordsRequest = 'meetingRecords/listRecords';
+export const ListRecordsRequest = new RequestType0<ListRecordsResult, void>('meetingRecords/listRecords');
 export interface RecordSummary {
   uri: string;
   id: string;
@@ -63,7 +66,7 @@ export interface ListRecordsResult {
 }
 
 /** Request: validate every record file in the workspace now (the "Validate Workspace" command). */
-export const ValidateWorkspaceRequest = 'meetingRecords/validateWorkspace';
+export const ValidateWorkspaceRequest = new RequestType0<ValidateWorkspaceResult, void>('meetingRecords/validateWorkspace');
 export interface ValidateWorkspaceResult {
   files: number;
   errors: number;
@@ -71,7 +74,7 @@ export interface ValidateWorkspaceResult {
 }
 
 /** Notification from the server: the state of one document, for the status bar. */
-export const DocumentStateNotification = 'meetingRecords/documentState';
+export const DocumentStateNotification = new NotificationType<DocumentStateParams>('meetingRecords/documentState');
 export interface DocumentStateParams {
   uri: string;
   version?: number;

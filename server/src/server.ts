@@ -44,7 +44,6 @@ import {
   SETTINGS_SECTION,
   ValidateWorkspaceRequest,
   type ListRecordsResult,
-  type RenderPreviewParams,
   type RenderPreviewResult,
   type InitializationOptions,
   type ValidateWorkspaceResult,
@@ -286,7 +285,7 @@ function main(): void {
   // ---------------------------------------------------------------- custom requests (protocol.ts)
 
   const emptyPreview: RenderPreviewResult = { html: '', title: '', problemCount: 0 };
-  connection.onRequest(RenderPreviewRequest, (params: RenderPreviewParams, token) =>
+  connection.onRequest(RenderPreviewRequest, (params, token) =>
     runSafe(log, 'render preview', emptyPreview, token, async () => {
       const view = await ws().viewOrRead(params.uri);
       if (!view) return emptyPreview;
@@ -302,12 +301,12 @@ function main(): void {
   );
 
   const emptyList: ListRecordsResult = { records: [] };
-  connection.onRequest(ListRecordsRequest, (_params: unknown, token) =>
+  connection.onRequest(ListRecordsRequest, (token) =>
     runSafe(log, 'list records', emptyList, token, () => ({ records: ws().listRecords() })),
   );
 
   const emptyTotals: ValidateWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
-  connection.onRequest(ValidateWorkspaceRequest, (_params: unknown, token) =>
+  connection.onRequest(ValidateWorkspaceRequest, (token) =>
     runSafe(log, 'validate workspace', emptyTotals, token, () => ws().validateWorkspace()),
   );
 

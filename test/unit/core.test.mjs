@@ -141,6 +141,22 @@ test('broken YAML is one yaml-syntax error at the offending token, not line 0', 
   assert.ok(d.range.start.line >= 2, JSON.stringify(d.range));
 });
 
+test('an unclosed quote is reported where the string opens, not past the end of the file', () => {
+  for (const [line, quote, column] of [
+    ['title: "Hội nghị ASEAN', '"', 7],
+    ["title: 'it''s not closed", "'", 7],
+    ['partners: ["Japan, China]', '"', 11],
+    ['title: "an escaped \\" is no end', '"', 7],
+  ]) {
+    const text = record({ replace: { title: line.startsWith('title') ? line : undefined, partners: line.startsWith('partners') ? line : undefined } });
+    const d = newValidator().validate(text).diagnostics.find((x) => x.code === 'yaml-syntax');
+    assert.ok(d, line);
+    const lineNo = text.split('\n').indexOf(line);
+    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line], [lineNo, column, lineNo], line);
+    assert.equal(d.message, `This quoted string is never closed: a closing ${quote} is missing`);
+  }
+});
+
 test('each document of a multi-document file is validated on its own, with file positions', () => {
   const text = `${record()}---\n${record({ replace: { id: 'id: second-record', partners: 'partners: [Japn]' } })}`;
   const analysis = newValidator().validate(text);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from './types';
 
 /**
@@ -119,6 +119,8 @@ function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
       if (tooDeep) continue;
       tooDeep = true;
       problems.push({ message: TOO_DEEP, span });
+    } else if (e.code === 'MISSING_CHAR' && /^Missing closing (["'])quote/.test(e.message)) {
+      problems.push(unclosedQuote(text, e.message.charAt(16) === "'" ? "'" : '"') ?? { message: cleanMessage(e.message), span });
     } else {
       problems.push({ message: cleanMessage(e.message), span });
     }
@@ -127,6 +129,40 @@ function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
 }
 
 const TOO_DEEP = 'The YAML is nested too deeply to read';
+
+/**
+ * An unclosed quoted string, placed where it opens: `yaml` reports the
+ * missing quote at the end of the text, past every line, where nobody would
+ * look for its cause. The span runs from the opening quote to its line's end.
+ */
+function unclosedQuote(text: string, quote: '"' | "'"): SyntaxProblem | undefined {
+  const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+  let start: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (start === undefined && node?.type === type && 'source' in node && !isClosedQuote(node.source, quote)) start = node.offset;
+      }
+    });
+  }
+  if (start === undefined) return undefined;
+  const lineEnd = text.slice(start).search(/\r|\n|$/);
+  return { message: `This quoted string is never closed: a closing ${quote} is missing`, span: { start, end: start + Math.max(1, lineEnd) } };
+}
+
+/** A quoted scalar's source ends with its closing quote (not an escaped one). */
+function isClosedQuote(source: string, quote: '"' | "'"): boolean {
+  if (source.length < 2 || !source.endsWith(quote)) return false;
+  let run = 0;
+  if (quote === '"') {
+    for (let i = source.length - 2; i > 0 && source[i] === '\\'; i--) run++;
+    return run % 2 === 0;
+  }
+  // In single quotes a quote is escaped by doubling it: an odd run of them at the end closes the string.
+  for (let i = source.length - 1; i > 0 && source[i] === "'"; i--) run++;
+  return run % 2 === 1;
+}
 
 /**
  * Keys repeated in one mapping, each reported on the repeated key, whole.
