@@ -30,8 +30,8 @@ Run 'meeting-records validate --help' for the validation options.
 export const VALIDATE_HELP = `Usage: meeting-records validate [paths|globs…] [options]
 
 Validates *.meeting.yaml / *.meeting.yml records against the schema and the
-catalog. A folder means every record under it (.gitignore honoured,
-node_modules and .git skipped); a glob (quote it: 'records/**/*.yaml') is
+catalog. A folder means every record under it (.gitignore honoured unless
+--no-ignore, node_modules and VCS folders skipped), as the editor's index does; a glob (quote it: 'records/**/*.yaml') is
 matched under its static base; a file is taken as given; '!glob' leaves out
 what it matches. *.catalog.yaml files found under the given folders are
 merged over the bundled catalog. Default path: the current folder.
@@ -52,6 +52,7 @@ Options:
                           catalog and version)
       --cache-location P  cache file or folder (implies --cache; default
                           node_modules/.cache/meeting-records/validate-cache.json)
+      --no-ignore         walk folders without honouring .gitignore files
       --max-file-size N   skip files longer than N characters with an information
                           diagnostic (default ${DEFAULT_MAX_FILE_SIZE.toLocaleString('en')})
       --severity C=L      set code C to level L: error, warning, information, hint or off

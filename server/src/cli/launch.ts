@@ -2,8 +2,7 @@
  * `dist/cli.js`, the command users run: loads the CLI bundle
  * (`dist/cli-main.js`) with the V8 code cache the build made for it
  * (`dist/cli-main.cache`), so a run starts from bytecode instead of
- * compiling every function it calls: about 45 ms of a 5,000-file run and a
- * fifth of a one-file run.
+ * compiling every function it calls (what that saves: docs/performance.md).
  *
  * V8 checks a cache against its own version and flags, but tells sources
  * apart only by their length, and does not check the bytecode itself: a

@@ -25,9 +25,8 @@ const MAX_FILE_SIZE_FLAG = '--max-file-size';
 /**
  * Files each thread should have before another one is started. A thread
  * must warm up the code it runs (and V8 compiles each thread's hot code
- * anew, on the same cores): on a 2-core machine one thread validates 5,000
- * files sooner than two (0.86 against 0.93 s), two pay from about 10,000
- * (1.36 against 1.39 s; 2.0 against 2.4 s at 20,000).
+ * anew, on the same cores), which smaller shares do not repay; the
+ * measurements behind the number are in docs/performance.md.
  */
 export const FILES_PER_THREAD = 5000;
 

@@ -2,8 +2,8 @@
  * Parsing a large record by pieces, so that a keystroke re-parses only the
  * piece it touched.
  *
- * `parseDocument` of a 5,000-line record costs 45–90 ms, most of a
- * keystroke's budget. A record is one block mapping at column 0, and a line
+ * `parseDocument` of a 5,000-line record costs most of a keystroke's budget
+ * (docs/performance.md). A record is one block mapping at column 0, and a line
  * that starts at column 0 with `key:` can only be the next key of that
  * mapping: anything that could make it part of the line before (an open flow
  * collection or quoted string) leaves the text before it unparseable on its

@@ -190,7 +190,7 @@ export class Validator {
     let unlisted = 0;
     const pieces = splitDocuments(text);
     // A file of more documents than the cache holds would only churn it: every tree would live just long
-    // enough to be promoted to the old generation, and garbage collection took three quarters of the time.
+    // enough to be promoted to the old generation, for garbage collection to trace.
     const cacheThisFile = pieces.length <= this.cacheLimit / 2;
     for (const { offset, text: chunkText } of pieces) {
       const analysis = this.analyzeChunk(chunkText, cacheThisFile);
@@ -443,8 +443,8 @@ function stringField(value: unknown): string | undefined {
  * A clean record read from plain values: no ranges inside it, so none for
  * its id; its range is its document's. (A lazy getter for the range would
  * spare finding the file's lines, but V8 then keeps these objects long
- * enough to promote them: a 5,000-file run spent three times longer
- * collecting garbage.)
+ * enough to promote them, and a batch run spends far longer collecting
+ * garbage: docs/performance.md.)
  */
 function valueRecord(document: FastDocument & { value: Record<string, unknown> }, index: number, lineIndex: LineIndex): RecordInfo {
   const { value } = document;

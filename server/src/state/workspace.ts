@@ -54,8 +54,9 @@ export interface WorkspaceOptions {
 const CATALOG_REINDEX_DELAY_MS = 300;
 /**
  * Documents this long wait a few milliseconds before they are validated
- * (13 ms at 5,000 lines), so a request sent right behind a keystroke, such
- * as the completion a keystroke triggers, is answered first.
+ * (their validation takes longer than a request), so a request sent right
+ * behind a keystroke, such as the completion a keystroke triggers, is
+ * answered first.
  */
 const LARGE_DOCUMENT_CHARS = 64 * 1024;
 const LARGE_DOCUMENT_DELAY_MS = 4;
