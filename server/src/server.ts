@@ -127,7 +127,8 @@ function main(): void {
       }
       if (client.watchers) {
         const settings = await ws().settings.get(undefined);
-        const globs = new Set(['**/*.meeting.{yaml,yml}', '**/*.catalog.{yaml,yml}', ...settings.recordGlobs, ...settings.catalogPaths]);
+        // .gitignore files decide what the index takes (meetingRecords.useIgnoreFiles): a change to one re-indexes.
+        const globs = new Set(['**/*.meeting.{yaml,yml}', '**/*.catalog.{yaml,yml}', '**/.gitignore', ...settings.recordGlobs, ...settings.catalogPaths]);
         void connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [...[...globs].map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
         });

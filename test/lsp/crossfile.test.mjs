@@ -190,3 +190,23 @@ test('Validate Workspace publishes closed files and keeps them fresh; an untrust
     ws.cleanup();
   }
 });
+
+test('a .gitignore written while the server runs takes an ignored copy out of the index, as the CLI leaves it out', async () => {
+  const ws = makeWorkspace({ 'records/a.meeting.yaml': record({ id: '2024-07-26-shared-id' }), 'drafts/copy.meeting.yaml': record({ id: '2024-07-26-shared-id' }) });
+  const client = await startServer({ folders: [ws.dir] });
+  try {
+    await client.indexed();
+    const uri = ws.uri('open.meeting.yaml');
+    const text = record({ id: '2024-07-26-shared-id', title: 'Open' });
+    assert.match(dup(await client.open(uri, text))[0].message, /by 2 other records/);
+    ws.write('.gitignore', 'drafts/\n');
+    const since = client.mark();
+    client.filesChanged([{ uri: ws.uri('.gitignore'), type: CREATED }]);
+    const after = await client.diagnostics(uri, { since, match: (ds) => dup(ds).length === 1 && /by another record/.test(dup(ds)[0].message) });
+    assert.match(dup(after)[0].message, /records\/a\.meeting\.yaml:2/);
+    assert.doesNotMatch(dup(after)[0].message, /drafts/);
+  } finally {
+    await client.shutdown();
+    ws.cleanup();
+  }
+});
