@@ -47,6 +47,17 @@ const WORKER_THRESHOLD = 400;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Yields to the event loop once the current slice of work has taken SLICE_MS, so the editor's requests are answered between slices. */
+function slicer(): () => Promise<void> | undefined {
+  let sliceStart = performance.now();
+  return () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return undefined;
+    return yieldToEventLoop().then(() => {
+      sliceStart = performance.now();
+    });
+  };
+}
+
 /**
  * The workspace index, kept from disk: walk (corpus/walk.ts, `.gitignore`
  * honoured unless `meetingRecords.useIgnoreFiles` is off) → verdicts on
@@ -108,9 +119,14 @@ export class Indexer {
     }, delay);
   }
 
-  /** What the walk and the catalog reads found wrong, by path: shown once Validate Workspace asks for every file. */
-  pathProblems(): ReadonlyMap<string, FileDiagnostic[]> {
-    return new Map([...this.unreadablePaths, ...this.catalogProblems]);
+  /** What the walk or the catalog reads found wrong with a path (shown once Validate Workspace asks for every file). */
+  problemsAt(path: string): FileDiagnostic[] | undefined {
+    return this.unreadablePaths.get(path) ?? this.catalogProblems.get(path);
+  }
+
+  /** The paths with such problems. */
+  problemPaths(): string[] {
+    return [...this.unreadablePaths.keys(), ...this.catalogProblems.keys()];
   }
 
   private async run(generation: number): Promise<void> {
@@ -161,7 +177,7 @@ export class Indexer {
       this.host.log.info(`Indexed ${jobs.length} record files in ${Math.round(performance.now() - started)} ms (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
       // Every open document may have gained or lost a duplicate id, and every unreadable path changed.
       note(this.host.openKeys());
-      note(this.pathProblems().keys());
+      note(this.problemPaths());
       this.host.republish(affected);
     } finally {
       progress?.done();
@@ -170,14 +186,11 @@ export class Indexer {
 
   /** Judges files on this thread in slices, so the editor's requests are answered between them. False when superseded. */
   private async judgeHere(jobs: readonly FileJob[], superseded: () => boolean, onVerdict: (job: FileJob, verdict: FileVerdict<IndexedRecord>) => void): Promise<boolean> {
-    let sliceStart = performance.now();
+    const pause = slicer();
     for (const job of jobs) {
       if (superseded()) return false;
       onVerdict(job, this.analyzer().analyse(job));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      await pause();
     }
     return !superseded();
   }
@@ -186,17 +199,14 @@ export class Indexer {
   private async walkFolders(superseded: () => boolean): Promise<FoundFiles | undefined> {
     const found = new FoundFiles();
     const matchers: Array<{ matcher: FileMatcher; useIgnoreFiles: boolean }> = [];
-    let sliceStart = performance.now();
+    const pause = slicer();
     for (const folder of this.paths.folders) {
       const settings = await this.settings.get(pathToUri(folder));
       const matcher = new FileMatcher(folder, settings.recordGlobs, this.options.trusted ? settings.catalogPaths : []);
       matchers.push({ matcher, useIgnoreFiles: settings.useIgnoreFiles });
       for (const _folderRead of walkFolder(folder, matcher.rules(settings.useIgnoreFiles), found)) {
         if (superseded()) return undefined;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
+        await pause();
       }
       // Catalog files named in settings are read wherever they are, as a file given to the CLI is.
       for (const named of matcher.namedCatalogs) found.add('catalog', named, named);

@@ -337,7 +337,7 @@ export class Workspace {
   private closedDiagnostics(key: string, settings: MeetingRecordsSettings): Diagnostic[] | undefined {
     const record = this.index.get(key);
     if (record) return this.fileDiagnostics(key, record.diagnostics, settings);
-    const problems = this.indexer.pathProblems().get(key) ?? this.closedCatalogDiagnostics(key);
+    const problems = this.indexer.problemsAt(key) ?? this.closedCatalogDiagnostics(key);
     return problems && applySeverity(problems, settings.severity);
   }
 
@@ -432,7 +432,7 @@ export class Workspace {
       errors += counts.errors;
       warnings += counts.warnings;
     }
-    const others = [...this.indexer.pathProblems().keys(), ...this.catalogs.diskKeys()].filter((k) => !this.index.get(k));
+    const others = [...this.indexer.problemPaths(), ...this.catalogs.diskKeys()].filter((k) => !this.index.get(k));
     for (const key of new Set(others)) {
       const counts = countBySeverity(this.closedDiagnostics(key, await this.settings.get(this.paths.scopeOf(key))) ?? []);
       errors += counts.errors;
