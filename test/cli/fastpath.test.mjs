@@ -77,6 +77,7 @@ describe("the validator's verdict shortcuts", () => {
     "export { fastRead } from './server/src/core/fastRead';",
     "export { buildCatalog } from './server/src/core/catalogFile';",
     "export { Validator } from './server/src/core/validate';",
+    "export { LineIndex } from './server/src/core/text';",
   ]);
   const catalog = lib.buildCatalog([]);
   const clean = seedDocuments()[0].replace(/^#.*\n/gm, '');
@@ -86,7 +87,7 @@ describe("the validator's verdict shortcuts", () => {
 
   function verdict(text) {
     const analysis = new lib.Validator(catalog).validate(text, { detail: 'verdict' });
-    return { partial: analysis.partial, diagnostics: analysis.diagnostics, records: analysis.records, chunks: analysis.chunks };
+    return { partial: analysis.partial, diagnostics: analysis.diagnostics, records: analysis.records, chunks: analysis.chunks, text: analysis.text };
   }
 
   function full(text) {
@@ -100,7 +101,13 @@ describe("the validator's verdict shortcuts", () => {
     const precise = full(text);
     assert.deepEqual(quick.diagnostics, precise.diagnostics);
     assert.deepEqual(quick.chunks, precise.chunks);
-    if (quick.partial === 'values') assert.deepEqual(quick.records.map(facts), precise.records.map(facts));
+    if (quick.partial === 'values') {
+      assert.deepEqual(quick.records.map(facts), precise.records.map(facts));
+      // Each record's range is its whole document, as a line index of the file places it.
+      const lines = new lib.LineIndex(quick.text);
+      const documents = quick.chunks.filter((c) => c.hasContent);
+      assert.deepEqual(quick.records.map((r) => r.range), documents.map((c) => lines.rangeOf({ start: c.offset, end: c.offset + c.text.length })));
+    }
     else if (quick.partial === 'sections') assert.deepEqual(quick.records, precise.records.map((r) => ({ ...r, mentions: [] })));
     else assert.deepEqual(quick.records, precise.records);
     return quick.partial;

@@ -441,13 +441,23 @@ function stringField(value: unknown): string | undefined {
 
 /**
  * A clean record read from plain values: no ranges inside it, so none for
- * its id; its range is its document's. (A lazy getter for the range would
- * spare finding the file's lines, but V8 then keeps these objects long
- * enough to promote them, and a batch run spends far longer collecting
- * garbage: docs/performance.md.)
+ * its id; its range is its document's, found by counting the document's own
+ * line breaks (a clean file has no lone CR), so a one-record file never has
+ * the lines of the whole file found. (A lazy getter for the range would
+ * spare even that, but V8 then keeps these objects long enough to promote
+ * them, and a batch run spends far longer collecting garbage:
+ * docs/performance.md.)
  */
 function valueRecord(document: FastDocument & { value: Record<string, unknown> }, index: number, lineIndex: LineIndex): RecordInfo {
-  const { value } = document;
+  const { value, text } = document;
+  const start = lineIndex.positionAt(document.offset);
+  let breaks = 0;
+  let lastBreak = -1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    breaks++;
+    lastBreak = i;
+  }
+  const end = breaks === 0 ? { line: start.line, character: start.character + text.length } : { line: start.line + breaks, character: text.length - lastBreak - 1 };
   return {
     index,
     value,
@@ -456,7 +466,7 @@ function valueRecord(document: FastDocument & { value: Record<string, unknown> }
     date: stringField(value.date),
     mechanism: stringField(value.mechanism),
     level: stringField(value.level),
-    range: lineIndex.rangeOf({ start: document.offset, end: document.offset + document.text.length }),
+    range: { start, end },
     mentions: [],
     errors: 0,
     warnings: 0,
