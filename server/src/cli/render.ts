@@ -10,6 +10,7 @@ import { renderPreviewPage } from '../core/render';
 import { stripBom } from '../core/text';
 import { Validator } from '../core/validate';
 import { atomicWrite } from './atomicWrite';
+import { visible } from './visible';
 
 export const RENDER_USAGE = 'usage: meeting-records render FILE [-o out.html]';
 
@@ -106,7 +107,7 @@ function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
 
 async function fail(io: RenderIo, message: string): Promise<number> {
   // The message is one line: paths and error texts may not carry a line break into the terminal.
-  await writeTo(io.stderr, `meeting-records render: ${message.replace(/[\r\n]+/g, ' ')}\n`).catch(() => undefined);
+  await writeTo(io.stderr, `meeting-records render: ${visible(message.replace(/[\r\n]+/g, ' '))}\n`).catch(() => undefined);
   return 2;
 }
 
