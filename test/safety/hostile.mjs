@@ -137,6 +137,26 @@ export const CASES = [
     cliExit: 1,
     check: tooDeepOrReported,
   },
+  // Issue 14, item 1: as deep as the size limit allows, and never closed. The yaml parser
+  // kept a frame per level (2 GB, 21 s); the text must be refused at the nesting limit.
+  {
+    name: '1,990,000 unclosed [ (2 MB, under the size limit)',
+    bytes: () => utf8(`${RECORD}topics: ${'['.repeat(1_990_000)}`),
+    cliExit: 1,
+    check: tooDeepAt('topics: '),
+  },
+  {
+    name: '1,990,000 unclosed {',
+    bytes: () => utf8(`${RECORD}location: ${'{'.repeat(1_990_000)}`),
+    cliExit: 1,
+    check: tooDeepAt('location: '),
+  },
+  {
+    name: "990,000 nested block sequences ('- - - …' on one line)",
+    bytes: () => utf8(`${RECORD}participants:\n${'- '.repeat(990_000)}Japan\n`),
+    cliExit: 1,
+    check: tooDeepAt(''),
+  },
   {
     name: 'binary file',
     bytes: () => fixture('binary.meeting.yaml'),
@@ -359,6 +379,35 @@ function tooDeepOrReported(diags, text, assert) {
   const deep = diags.filter((d) => /nested too deeply/i.test(d.message));
   assert.ok(deep.length <= 1, 'said once');
   if (deep.length === 1) assert.equal(deep[0].code, 'yaml-syntax');
+}
+
+/**
+ * Collections nested deeper than this are refused before a tree is built
+ * (README, rule yaml-syntax). The record's mapping is the first level.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * One yaml-syntax error saying the nesting is too deep, and nothing else of
+ * the YAML: placed on the bracket (or `-`) that opens the first level past
+ * the limit, on the line that starts with `prefix`, not at the end of 2 MB.
+ */
+function tooDeepAt(prefix) {
+  return (diags, text, assert) => {
+    const deep = diags.filter((d) => /nested too deeply/i.test(d.message));
+    assert.equal(deep.length, 1, JSON.stringify(diags.slice(0, 5)));
+    assert.equal(deep[0].code, 'yaml-syntax');
+    assert.equal(deep[0].severity, 'error');
+    assert.match(deep[0].message, new RegExp(`${MAX_NESTING}`), 'the message names the limit');
+    const all = lines(text);
+    const line = all.findIndex((l, i) => i > 0 && l.startsWith(prefix) && /^(?:\[|\{|- )/.test(l.slice(prefix.length)));
+    assert.equal(deep[0].range.start.line, line, 'on the line that nests');
+    // Level 1 is the record's mapping; the limit is passed by the opener of level MAX_NESTING + 1.
+    const opener = prefix === '' ? 2 : 1;
+    assert.equal(deep[0].range.start.character, prefix.length + (MAX_NESTING - 1) * opener, 'where the limit is passed');
+    assert.ok(textAt(text, deep[0].range).length <= 2, 'the one opener');
+    assert.deepEqual(diags.filter((d) => d.code === 'yaml-syntax' && d !== deep[0]), [], 'no other syntax error');
+  };
 }
 
 function noErrors(diags, text, assert) {

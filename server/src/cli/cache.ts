@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { atomicWrite } from './atomicWrite';
+import { atomicWrite, HEAD_BYTES } from './atomicWrite';
+import { isCacheEntry, type CacheEntry } from './cacheEntry';
+import { UsageError } from './errors';
 import { hashBytes } from '../corpus/read';
 import type { FileVerdict } from '../corpus/result';
 
@@ -16,33 +18,48 @@ import type { FileVerdict } from '../corpus/result';
  * within two seconds of the read are never trusted (an edit in the same
  * clock tick would keep both), so such files are hashed on the next run.
  */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
+
+/**
+ * The cache file's first field, so that it is recognisably ours: the cache
+ * only ever replaces a file that starts so (or an earlier version's cache,
+ * or an empty file), never a user's notes or a record named by mistake.
+ */
+const CACHE_TOOL = 'meeting-records validate --cache';
+const OUR_CACHE = new RegExp(`^\\{"tool":${JSON.stringify(CACHE_TOOL)},|^\\{"format":[1-3],"key":"`);
+
+/** Whether a file, from its first bytes, is a cache this tool wrote (or an empty file). */
+export function isOurCache(head: Buffer): boolean {
+  return head.length === 0 || OUR_CACHE.test(head.toString('latin1'));
+}
 
 /** Modification times this recent, relative to the read, are not trusted to reveal a later edit. */
 const RACY_MS = 2000;
 
-interface Entry {
-  /** Content hash of the file the result is about. */
-  h: string;
-  /** Size in bytes and mtime when the hash was taken; m = 0: always hash. */
-  s: number;
-  m: number;
-  r: Pick<FileVerdict, 'diagnostics' | 'records' | 'partial'>;
-}
-
 interface CacheFile {
+  tool: string;
   format: number;
   key: string;
-  files: Record<string, Entry>;
+  files: Record<string, unknown>;
 }
 
 export function defaultCacheLocation(cwd: string): string {
   return path.join(cwd, 'node_modules', '.cache', 'meeting-records', 'validate-cache.json');
 }
 
+/** Where the cache is and how the user named it, for messages. */
+export interface CacheLocation {
+  path: string;
+  /** `--cache-location 'x'`, or `--cache: the cache file 'node_modules/…'`. */
+  named: string;
+}
+
 /** `--cache-location`: a folder (existing, or written with a trailing slash) gets the default file name inside it. */
-export function resolveCacheLocation(value: string | undefined, cwd: string): string {
-  if (value === undefined) return defaultCacheLocation(cwd);
+export function resolveCacheLocation(value: string | undefined, cwd: string): CacheLocation {
+  if (value === undefined) {
+    const at = defaultCacheLocation(cwd);
+    return { path: at, named: `--cache: the cache file '${path.relative(cwd, at)}'` };
+  }
   const resolved = path.resolve(cwd, value);
   let isDir = /[\\/]$/.test(value);
   try {
@@ -50,7 +67,7 @@ export function resolveCacheLocation(value: string | undefined, cwd: string): st
   } catch {
     // Does not exist yet: a file path.
   }
-  return isDir ? path.join(resolved, 'validate-cache.json') : resolved;
+  return isDir ? { path: path.join(resolved, 'validate-cache.json'), named: `--cache-location: '${path.join(value, 'validate-cache.json')}'` } : { path: resolved, named: `--cache-location: '${value}'` };
 }
 
 /** A stable digest of the inputs every result depends on. */
@@ -64,26 +81,44 @@ export class ResultCache {
   private constructor(
     readonly location: string,
     readonly key: string,
-    private readonly files: Record<string, Entry>,
+    private readonly files: Record<string, unknown>,
   ) {}
 
-  /** Opens the cache; a missing, unreadable, corrupt or stale file is an empty cache. */
-  static open(location: string, key: string): ResultCache {
+  /**
+   * Opens the cache. A location the cache may not use is a usage error (exit
+   * 2), before anything is read: a device or FIFO (reading /dev/zero grew
+   * without end, a FIFO blocked), a symbolic link (a link planted at the
+   * default path would lead the write anywhere), or a file that is not
+   * recognisably a cache (a user's notes, a record). A missing, unreadable,
+   * corrupt or stale cache of ours is an empty cache.
+   */
+  static open(location: CacheLocation, key: string): ResultCache {
+    const bytes = readOwnCache(location);
+    const empty = new ResultCache(location.path, key, Object.create(null) as Record<string, unknown>);
+    if (bytes === undefined) return empty;
     try {
-      const data = JSON.parse(fs.readFileSync(location, 'utf8')) as Partial<CacheFile>;
-      if (data.format === CACHE_FORMAT && data.key === key && data.files && typeof data.files === 'object') {
-        return new ResultCache(location, key, data.files);
+      const data = JSON.parse(bytes.toString('utf8')) as Partial<CacheFile>;
+      if (data.tool === CACHE_TOOL && data.format === CACHE_FORMAT && data.key === key && isRecord(data.files)) {
+        return new ResultCache(location.path, key, data.files);
       }
     } catch {
-      // Start empty.
+      // Not JSON (yet it starts like ours): start afresh.
     }
-    return new ResultCache(location, key, Object.create(null) as Record<string, Entry>);
+    // Whatever it held is replaced on save, even when nothing else changes.
+    empty.dirty = true;
+    return empty;
   }
 
   /** The stored result when the file is unchanged: a stat when its time can be trusted, else one read and a hash. */
   lookup(file: string, readLimit: number): FileVerdict | undefined {
-    const entry = this.files[file];
-    if (!entry) return undefined;
+    const entry = Object.hasOwn(this.files, file) ? this.files[file] : undefined;
+    if (entry === undefined) return undefined;
+    if (!isCacheEntry(entry)) {
+      // Damaged (edited by hand, another tool): a miss, and the entry is written anew.
+      delete this.files[file];
+      this.dirty = true;
+      return undefined;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -125,27 +160,67 @@ export class ResultCache {
     }
     const s = result.stamp?.size ?? -1;
     const m = result.stamp ? trustedTime(result.stamp.mtimeMs) : 0;
-    const current = this.files[result.path];
+    const stored = this.files[result.path];
+    const current = isCacheEntry(stored) ? stored : undefined;
     if (current && current.h === result.hash && current.s === s && current.m === m && current.r.partial === result.partial) return;
-    const r: Entry['r'] = { diagnostics: result.diagnostics, records: result.records };
+    const r: CacheEntry['r'] = { diagnostics: result.diagnostics, records: result.records };
     if (result.partial) r.partial = true;
-    this.files[result.path] = { h: result.hash, s, m, r };
+    const entry: CacheEntry = { h: result.hash, s, m, r };
+    this.files[result.path] = entry;
     this.dirty = true;
   }
 
   /** Writes the cache when it changed. Returns a warning when it could not be written; the run goes on. */
   save(): string | undefined {
     if (!this.dirty) return undefined;
-    const data: CacheFile = { format: CACHE_FORMAT, key: this.key, files: this.files };
+    // `tool` first: it is what makes the file recognisably ours (isOurCache).
+    const data: CacheFile = { tool: CACHE_TOOL, format: CACHE_FORMAT, key: this.key, files: this.files };
     try {
       fs.mkdirSync(path.dirname(this.location), { recursive: true });
-      atomicWrite(this.location, JSON.stringify(data));
+      atomicWrite(this.location, JSON.stringify(data), { symlinks: 'refuse', replaceOnly: isOurCache });
       this.dirty = false;
       return undefined;
     } catch (error) {
       return `could not write the cache ${this.location}: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+}
+
+/**
+ * The cache file's bytes, undefined when there is none; a UsageError when
+ * the location is not one the cache may read and replace. Opened once,
+ * without following a link and without blocking, and checked through the
+ * descriptor: what is read is what was checked.
+ */
+function readOwnCache(location: CacheLocation): Buffer | undefined {
+  let link: fs.Stats;
+  try {
+    link = fs.lstatSync(location.path);
+  } catch {
+    return undefined;
+  }
+  if (link.isSymbolicLink()) throw new UsageError(`${location.named} is a symbolic link; the cache is never written through one (remove the link, or choose another --cache-location)`);
+  if (!link.isFile()) throw new UsageError(`${location.named} is not a regular file (a device, pipe, socket or folder); the cache must be a file of its own`);
+  let fd: number;
+  try {
+    fd = fs.openSync(location.path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined; // Unreadable: an empty cache; the write will say why it fails, if it does.
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new UsageError(`${location.named} is not a regular file; the cache must be a file of its own`);
+    const bytes = fs.readFileSync(fd);
+    if (!isOurCache(bytes.subarray(0, HEAD_BYTES))) {
+      throw new UsageError(`${location.named} is not a meeting-records cache, and only a cache is ever overwritten (delete it, or choose another --cache-location)`);
+    }
+    return bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** 0 (hash next time) when the time is too recent to prove a later edit would change it. */

@@ -5,7 +5,7 @@ import type { ValidateOptions, Validator } from '../core/validate';
 import type { FileJob, FixOutcome } from '../corpus/analyse';
 import { hashBytes, ioMessage, type ReadText } from '../corpus/read';
 import { ioDiagnostic } from '../corpus/result';
-import { atomicWrite, FileChangedError, ReadOnlyFileError, type AtomicWriteOptions } from './atomicWrite';
+import { atomicWrite, WriteRefusedError, type AtomicWriteOptions } from './atomicWrite';
 
 /**
  * `--fix` for one file: the core's safe fixes (alias → canonical name,
@@ -30,7 +30,7 @@ export function fixFile(
   try {
     atomicWrite(file, bytes, { ...writeOptions, expect: { stamp: read.stat, hash: read.hash } });
   } catch (error) {
-    const reason = error instanceof FileChangedError || error instanceof ReadOnlyFileError ? error.message : ioMessage(error).replace(/^Cannot read the file/, 'cannot write the file');
+    const reason = error instanceof WriteRefusedError ? error.message : ioMessage(error).replace(/^Cannot read the file/, 'cannot write the file');
     return { ...unchanged, problem: notFixed(`Not fixed: ${reason} (${result.applied} fix${result.applied === 1 ? '' : 'es'} not written)`) };
   }
   return { text, hash: hashBytes(bytes), applied: result.applied, stamp: stampOf(file) };

@@ -51,7 +51,8 @@ Options:
       --cache             reuse results of unchanged files (keyed by content, schema,
                           catalog and version)
       --cache-location P  cache file or folder (implies --cache; default
-                          node_modules/.cache/meeting-records/validate-cache.json)
+                          node_modules/.cache/meeting-records/validate-cache.json);
+                          only a regular file that is a cache is ever replaced
       --no-ignore         walk folders without honouring .gitignore files
       --max-file-size N   skip files longer than N characters with an information
                           diagnostic (default ${DEFAULT_MAX_FILE_SIZE.toLocaleString('en')})

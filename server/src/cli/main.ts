@@ -7,6 +7,7 @@ import { UsageError } from './errors';
 import { TOOL_VERSION } from './formats/rules';
 import { MAIN_HELP, VALIDATE_HELP } from './help';
 import { processIO, write, type CliIO } from './io';
+import { visible } from './visible';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -49,7 +50,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 async function fail(io: CliIO, message: string): Promise<number> {
-  await write(io.stderr, `meeting-records: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+  // Messages quote what the user typed (paths, option values): shown, never obeyed by the terminal.
+  await write(io.stderr, `meeting-records: ${visible(message.replace(/\s*[\r\n]+\s*/g, ' '))}\n`);
   return 2;
 }
 

@@ -9,6 +9,8 @@ import { loadBundledCatalog } from '../core/catalogFile';
 import { renderPreviewPage } from '../core/render';
 import { stripBom } from '../core/text';
 import { Validator } from '../core/validate';
+import { atomicWrite } from './atomicWrite';
+import { visible } from './visible';
 
 export const RENDER_USAGE = 'usage: meeting-records render FILE [-o out.html]';
 
@@ -53,7 +55,8 @@ export async function runRender(args: string[], io: RenderIo): Promise<number> {
   }
 
   try {
-    if (output) await writeFileAtomically(output, page);
+    // The record itself is never the output, whatever path or link names it.
+    if (output) atomicWrite(output, page, { inputs: [file] });
     else await writeTo(io.stdout, page);
   } catch (error) {
     return fail(io, `cannot write ${output ?? 'to standard output'}: ${reasonOf(error)}`);
@@ -96,22 +99,6 @@ function renderFile(text: string, fileName: string): string {
   return renderPreviewPage({ records: records.map((r) => r.value), diagnostics, catalog, fileName }, { cspSource: "'self'", nonce }).html;
 }
 
-/**
- * Writes a temp file beside the target and renames it over the target, so a
- * reader never sees half a page and a failure leaves any old file intact.
- */
-export async function writeFileAtomically(target: string, content: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await fs.writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
 function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error?: Error | null) => (error ? reject(error) : resolve()));
@@ -120,7 +107,7 @@ function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
 
 async function fail(io: RenderIo, message: string): Promise<number> {
   // The message is one line: paths and error texts may not carry a line break into the terminal.
-  await writeTo(io.stderr, `meeting-records render: ${message.replace(/[\r\n]+/g, ' ')}\n`).catch(() => undefined);
+  await writeTo(io.stderr, `meeting-records render: ${visible(message.replace(/[\r\n]+/g, ' '))}\n`).catch(() => undefined);
   return 2;
 }
 

@@ -18,6 +18,7 @@ import { Progress } from './progress';
 import { compareDiagnostics, summarize, type ReportedFile } from './result';
 import { selectShard } from './shard';
 import { parseValidateArgs, type ValidateOptions } from './validateArgs';
+import { visible } from './visible';
 
 /** How CLI messages name the file-size limit. */
 const MAX_FILE_SIZE_FLAG = '--max-file-size';
@@ -81,7 +82,7 @@ async function finish(files: readonly ReportedFile[], options: ValidateOptions, 
   if (tooManyWarnings) notes.push(`${summary.warnings} warnings: more than --max-warnings ${options.maxWarnings}`);
   const failures = files.filter((f) => f.failure);
   for (const f of failures) notes.push(`internal error while validating ${f.file}: ${oneLine(f.failure ?? '')}`);
-  await write(io.stderr, notes.map((n) => `meeting-records: ${n}\n`).join(''));
+  await write(io.stderr, notes.map((n) => `meeting-records: ${visible(n)}\n`).join(''));
   if (failures.length > 0) return 2;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
@@ -130,7 +131,7 @@ async function judgeAll(jobs: readonly FileJob[], settings: AnalyseSettings<'ver
   }
   refineDuplicates(jobs, verdicts, settings, cache);
   const warning = cache?.save();
-  if (warning) await write(io.stderr, `meeting-records: ${warning}\n`);
+  if (warning) await write(io.stderr, `meeting-records: ${visible(warning)}\n`);
   return verdicts;
 }
 

@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { CatalogIndex } from './catalog';
+import { MAX_NESTING } from './nesting';
 import { splitDocuments } from './parse';
 import { checkRules, isDict } from './rules';
 import { checkSchema } from './schema';
@@ -41,7 +42,7 @@ export function fastRead(text: string, catalog: CatalogIndex): FastReading | und
     }
     let value: unknown;
     try {
-      value = load(chunk.text, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: 100 });
+      value = load(chunk.text, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: MAX_NESTING });
     } catch {
       return undefined;
     }

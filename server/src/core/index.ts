@@ -4,6 +4,7 @@ export * from './text';
 export * from './catalog';
 export * from './catalogFile';
 export * from './parse';
+export * from './nesting';
 export * from './sectionedParse';
 export * from './problems';
 export * from './rules';

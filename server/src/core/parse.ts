@@ -1,4 +1,5 @@
-import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
+import { NestingLimitError, parseDocumentWithin, TOO_DEEP } from './nesting';
 import type { Span } from './types';
 
 /**
@@ -66,12 +67,20 @@ function endOfLine(text: string, from: number): number {
   return newline < 0 ? text.length : newline + 1;
 }
 
-/** How a chunk's text becomes a tree: `parseDocument` with PARSE_OPTIONS, or something that gives the same tree. */
+/**
+ * How a chunk's text becomes a tree: `parseDocument` with PARSE_OPTIONS, or
+ * something that gives the same tree; either stops at the nesting limit
+ * with a NestingLimitError.
+ */
 export type ParseYaml = (text: string) => Document.Parsed;
 
-const parseWhole: ParseYaml = (text) => parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+const parseWhole: ParseYaml = (text) => parseDocumentWithin(text, PARSE_OPTIONS);
 
-/** Parses one chunk. Never throws: every failure becomes a syntax problem with a span. */
+/**
+ * Parses one chunk. Never throws: every failure becomes a syntax problem with
+ * a span. Text nested deeper than MAX_NESTING is refused where it passes the
+ * limit, before a tree is built (building it is what exhausts memory).
+ */
 export function parseChunk(text: string, offset: number, parse: ParseYaml = parseWhole): ParsedChunk {
   let doc: Document.Parsed;
   // The parser builds an Error per problem; a stack trace for each of them
@@ -81,6 +90,7 @@ export function parseChunk(text: string, offset: number, parse: ParseYaml = pars
   try {
     doc = parse(text);
   } catch (error) {
+    if (error instanceof NestingLimitError) return { offset, text, doc: undefined, value: undefined, hasContent: true, syntaxErrors: [{ message: TOO_DEEP, span: error.span }] };
     return failedChunk(text, offset, describeThrown(error));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
@@ -127,8 +137,6 @@ function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
   }
   return problems;
 }
-
-const TOO_DEEP = 'The YAML is nested too deeply to read';
 
 /**
  * An unclosed quoted string, placed where it opens: `yaml` reports the

@@ -43,12 +43,13 @@
  * comment here. Nothing in validation or the editor features reads them, and
  * quick fixes compute their edits from ranges, not by re-stringifying a tree.
  */
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ParsedNode, Range, Schema } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 // PARSE_OPTIONS is read only inside functions, never while this module loads,
 // so parse.ts may import this module in turn.
 import { PARSE_OPTIONS } from './parse';
+import { parseDocumentWithin } from './nesting';
 
 /** Texts shorter than this are parsed whole: a full parse takes a few milliseconds, splitting saves nothing. */
 export const DEFAULT_MIN_CHARS = 8 * 1024;
@@ -191,9 +192,10 @@ export class SectionedParser {
     return this.cache.chars;
   }
 
+  /** The whole text's parse; past the nesting limit, the NestingLimitError is the caller's to report. */
   private full(text: string): Parsed {
     this.stats.fullParses++;
-    return parseDocument(text, PARSE_OPTIONS);
+    return parseDocumentWithin(text, PARSE_OPTIONS);
   }
 
   /** Every section's parsed pieces, or undefined when any of them is in doubt. */
@@ -257,9 +259,9 @@ export class SectionedParser {
 function parsePiece(text: string): PieceParse {
   let doc: Parsed;
   try {
-    doc = parseDocument(text, PARSE_OPTIONS);
+    doc = parseDocumentWithin(text, PARSE_OPTIONS);
   } catch {
-    // Too deep to parse, say: the full parse meets the same text and reports it.
+    // Nested past the limit, say: the full parse meets the same text and reports it.
     return UNUSABLE;
   }
   const kind = classify(doc);

@@ -4,6 +4,7 @@
  * without its colon, an unfinished list item), so this works line by line
  * and never needs a successful parse.
  */
+import { MAX_NESTING } from '../core/nesting';
 
 export type Path = Array<string | number>;
 
@@ -44,6 +45,8 @@ export function scanLine(text: string): ScannedLine {
   const nodes: LineNode[] = [];
   for (;;) {
     if (text[i] === '-' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      // Past the nesting limit nothing is validated or completed: a line of a million `- ` stops here.
+      if (nodes.length > MAX_NESTING) break;
       nodes.push({ col: i, kind: 'item' });
       i++;
       while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
@@ -116,6 +119,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
   const head = scanLine(before);
   if (head.marker) return NONE;
   const nodes = head.nodes;
+  if (nodes.length > MAX_NESTING) return NONE;
   const last = nodes[nodes.length - 1];
   const firstCol = nodes.length ? nodes[0].col : head.indent;
   const firstIsItem = nodes.length ? nodes[0].kind === 'item' : false;

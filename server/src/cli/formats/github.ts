@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/types';
 import type { ReportedFile } from '../result';
+import { visible } from '../visible';
 
 /**
  * GitHub Actions workflow commands, one per diagnostic:
@@ -30,9 +31,13 @@ function command(severity: Severity): 'error' | 'warning' | 'notice' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
 }
 
-/** GitHub's escaping for a command's message. */
+/**
+ * GitHub's escaping for a command's message (`%`, CR and LF, which it
+ * decodes), and every other control character shown as `\u001b`: the log
+ * viewer obeys ESC sequences, and GitHub decodes no other escape.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** GitHub's escaping for a property value: the message's, plus the separators ':' and ','. */

@@ -1,4 +1,5 @@
 import type { ReportedFile } from '../result';
+import { terminalSafeJson } from '../visible';
 
 /**
  * The fixed interface of record-format.md section 5: one JSON array, one
@@ -17,5 +18,5 @@ export function formatJson(files: readonly ReportedFile[]): string {
       endColumn: d.range.end.character + 1,
     })),
   }));
-  return `${JSON.stringify(entries)}\n`;
+  return `${terminalSafeJson(JSON.stringify(entries))}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Severity } from '../../core/types';
 import type { FileDiagnostic, RecordFacts } from '../../corpus/result';
 import type { ReportedFile } from '../result';
+import { visibleLines } from '../visible';
 
 /**
  * JUnit XML for CI test reports: one <testsuite> per file, one <testcase>
@@ -91,8 +92,9 @@ function testCaseXml(file: string, c: Case): string {
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/FFFF). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Control characters from records and file names shown as `\u001b` (XML cannot carry most, a terminal would obey the rest); what XML still cannot carry becomes U+FFFD. */
 function text(value: string): string {
-  return value.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return visibleLines(value).replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function attr(value: string): string {

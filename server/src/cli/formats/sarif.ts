@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { RULE_CODES, type RuleCode, type Severity } from '../../core/types';
 import type { FileDiagnostic } from '../../corpus/result';
 import type { ReportedFile } from '../result';
+import { terminalSafeJson } from '../visible';
 import { RULE_DESCRIPTIONS, TOOL_NAME, TOOL_VERSION, defaultSeverity, readmeUrl, ruleHelpUri } from './rules';
 
 /**
@@ -74,7 +75,7 @@ export function formatSarif(files: readonly ReportedFile[], cwd: string): string
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${terminalSafeJson(JSON.stringify(log, null, 2))}\n`;
 }
 
 interface ArtifactLocation {

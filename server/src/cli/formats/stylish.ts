@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/types';
 import { summarize, type ReportedFile } from '../result';
+import { visible } from '../visible';
 
 export interface StylishOptions {
   color: boolean;
@@ -28,16 +29,17 @@ export function formatStylish(files: readonly ReportedFile[], options: StylishOp
   const paint: Paint = options.color ? (style, text) => `\x1b[${STYLES[style][0]}m${text}\x1b[${STYLES[style][1]}m` : (_, text) => text;
   const out: string[] = [];
   for (const f of files) {
-    if (f.fixed) out.push(`${paint('green', '✔')} fixed ${plural(f.fixed, 'problem')} in ${f.file}`);
+    if (f.fixed) out.push(`${paint('green', '✔')} fixed ${plural(f.fixed, 'problem')} in ${visible(f.file)}`);
   }
   if (out.length) out.push('');
   for (const f of files) {
     if (f.diagnostics.length === 0) continue;
-    out.push(paint('underline', f.file));
+    // File names and messages (which quote record values) are shown, never obeyed: no ESC from them reaches the terminal.
+    out.push(paint('underline', visible(f.file)));
     const rows = f.diagnostics.map((d) => ({
       where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: d.severity,
-      message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      message: visible(d.message.replace(/\s*[\r\n]+\s*/g, ' ')),
       code: d.code,
     }));
     // reduce, not Math.max(...rows): a file may have more problems than a call can take arguments.

@@ -1,0 +1,67 @@
+import { Composer, Lexer, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { Span } from './types';
+
+/**
+ * Lists and mappings nested deeper than this are refused before any tree is
+ * built. A record nests four deep (`documents[].parties[]` inside the
+ * record's mapping); the yaml parser keeps a frame per level, so 2 MB of `[`
+ * cost it 2 GB and 20 s before it gave up. js-yaml's fast reader is given
+ * the same depth (fastRead.ts).
+ */
+export const MAX_NESTING = 100;
+
+export const TOO_DEEP = `The YAML is nested too deeply: more than ${MAX_NESTING} levels of lists and mappings`;
+
+/** Thrown by {@link parseDocumentWithin}: where the text first nests deeper than MAX_NESTING. */
+export class NestingLimitError extends Error {
+  constructor(readonly span: Span) {
+    super(TOO_DEEP);
+    this.name = 'NestingLimitError';
+  }
+}
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+/**
+ * `parseDocument(text, options)`, step for step (lexer, CST parser, composer:
+ * the same document, errors and warnings), except that it stops with a
+ * {@link NestingLimitError} as soon as the CST parser holds more than
+ * MAX_NESTING open lists and mappings, on the token that opens the first
+ * level past the limit. The parser's stack is exactly the collections open
+ * at a token, so nothing is guessed about quotes, comments or block scalars,
+ * and the check is one length comparison per token: nothing is built past
+ * the limit, and nothing is read twice.
+ */
+export function parseDocumentWithin(text: string, options: Options): Document.Parsed {
+  const parser = new Parser();
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokensWithin(parser, text), true, text.length)) {
+    if (!doc) doc = next;
+    else if (doc.options.logLevel !== 'silent') {
+      // As parseDocument: one document is expected, a second one is an error on the first.
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, true) always ends with a document, as parseDocument relies on.
+  return doc as Document.Parsed;
+}
+
+/** The CST parser's tokens for `text` (as `parser.parse(text)` yields them), checked for depth at every lexeme. */
+function* tokensWithin(parser: Parser, text: string): Generator<CST.Token, void> {
+  for (const lexeme of new Lexer().lex(text)) {
+    const start = parser.offset;
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_NESTING && openCollections(parser.stack) > MAX_NESTING) {
+      throw new NestingLimitError({ start, end: Math.min(text.length, start + Math.max(1, lexeme.length)) });
+    }
+  }
+  yield* parser.end();
+}
+
+function openCollections(stack: readonly CST.Token[]): number {
+  let n = 0;
+  for (const token of stack) if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') n++;
+  return n;
+}
