@@ -1,7 +1,7 @@
 import type { CatalogIndex, MechanismEntry, PartyEntry } from '../catalog';
 import type { Span } from '../types';
 import { isoDate, readArticle, type Article, type Sentence } from './article';
-import { findDates, findYears, type DateMention } from './dates';
+import { findDates, type DateMention } from './dates';
 import { findDocuments, type DocumentMention } from './documents';
 import { Gazetteer, type NameIndex, type PartyMatch } from './gazetteer';
 import { findPhrases, naturalLevel, resolveAseanPlusOne, type Level, type MeetingPhrase } from './meetings';
@@ -26,8 +26,10 @@ export interface FollowUp {
   title: Fact<string>;
   mechanism?: Fact<string>;
   date?: Fact<string>;
-  /** To merge repeated mentions of one announced meeting. */
-  key: string;
+  /** To merge repeated mentions of one announced meeting: its framework, number and level. */
+  mechanismName?: string;
+  ordinal?: number;
+  level?: Level;
 }
 
 export interface Meeting {
@@ -107,7 +109,11 @@ export function analyseArticle(text: string, catalog: CatalogIndex): Analysis {
     for (const meeting of state.focus) meeting.sentences.push(sentence);
     sentenceFacts(state, sentence, phrases, people, registry, names, text, reporting);
   }
-  for (const meeting of meetings) finishYear(meeting, article, names, catalog);
+  for (const meeting of meetings) {
+    meeting.mechanism ??= mechanismMentioned(meeting, names);
+    finishYear(meeting, article, names, dates);
+  }
+  for (const meeting of meetings) if (!meeting.year && meeting.parent?.year) meeting.year = meeting.parent.year;
   return { article, names, meetings: meetings.filter((m) => m.mechanism && !(m.cluster && m.partners.length === 0)) };
 }
 
@@ -366,6 +372,7 @@ function subMeeting(state: SectionState, phrases: readonly MeetingPhrase[], sent
     title: phrase ? titleOf(phrase, text) : { value: text.slice(pair.start - (text.slice(0, pair.start).match(/ASEAN\s*[-–—]\s*$/u)?.[0].length ?? 0), pair.end), spans: [{ start: pair.start - (text.slice(0, pair.start).match(/ASEAN\s*[-–—]\s*$/u)?.[0].length ?? 0), end: pair.end }] },
     mechanism: aseanPlusOne ? { value: aseanPlusOne, spans: [pair] } : cluster.mechanism,
     level: cluster.level,
+    series: cluster.series,
     date: cluster.date,
     format: cluster.format,
     city: cluster.city,
@@ -391,14 +398,14 @@ function refocus(state: SectionState, sentence: Sentence, phrases: readonly Meet
     state.focus = state.group.filter((m) => !m.parent);
     return;
   }
-  const cueMechanisms = new Set(phrases.filter((p) => p.relation !== 'future' && p.mechanism).map((p) => p.mechanism?.entry));
+  const futurePhrases = phrases.filter((p) => p.relation === 'future');
+  const cueMechanisms = new Set(names.mechanismsIn(sentence).filter((m) => !inside(m, futurePhrases)).map((m) => m.entry));
   const byMechanism = state.group.filter((m) => m.mechanism && cueMechanisms.has(m.mechanism.value) && !m.cluster);
   if (byMechanism.length === 1) {
     state.focus = byMechanism;
     return;
   }
-  const futureSpans = phrases.filter((p) => p.relation === 'future');
-  const cueParties = new Set(names.partiesIn(sentence).filter((p) => !inside(p, futureSpans)).map((p) => p.entry));
+  const cueParties = new Set(names.partiesIn(sentence).filter((p) => !inside(p, futurePhrases)).map((p) => p.entry));
   const owners = state.group.filter((m) => m.partners.some((p) => cueParties.has(p.value) && state.group.filter((o) => o.partners.some((q) => q.value === p.value)).length === 1));
   if (owners.length === 1) state.focus = owners;
   void text;
@@ -424,20 +431,27 @@ function sentenceFacts(state: SectionState, sentence: Sentence, phrases: readonl
     const followUp = followUpOf(phrase, text, state);
     if (!followUp) continue;
     const target = followUpTarget(state, phrase);
-    if (target && !target.followUps.some((f) => f.key === followUp.key && (f.date || !followUp.date))) {
-      target.followUps = target.followUps.filter((f) => f.key !== followUp.key);
-      target.followUps.push(followUp);
-    }
+    if (!target) continue;
+    const same = target.followUps.find((f) => sameFollowUp(f, followUp));
+    if (!same) target.followUps.push(followUp);
+    else if (!same.date && followUp.date) same.date = followUp.date;
   }
   void reporting;
+}
+
+/** One announced meeting mentioned twice: same framework, and the same number or level where both give one. */
+function sameFollowUp(a: FollowUp, b: FollowUp): boolean {
+  if (a.mechanismName !== b.mechanismName) return false;
+  if (a.mechanismName === undefined) return a.title.value === b.title.value;
+  if (a.ordinal !== undefined && b.ordinal !== undefined) return a.ordinal === b.ordinal && a.level === b.level;
+  return a.level === undefined || b.level === undefined || a.level === b.level;
 }
 
 function followUpOf(phrase: MeetingPhrase, text: string, state: SectionState): FollowUp | undefined {
   const mechanism = phrase.mechanism ? { value: phrase.mechanism.entry.name, spans: [phrase.mechanism as Span] } : phrase.pair ? { value: 'ASEAN+1', spans: [phrase.pair as Span] } : undefined;
   if (!mechanism && !phrase.date) return undefined;
   const title = titleOf(phrase, text);
-  const key = `${mechanism?.value ?? title.value}|${phrase.ordinal?.n ?? phrase.level?.level ?? phrase.pair?.entry.name ?? ''}`;
-  const followUp: FollowUp = { title, key };
+  const followUp: FollowUp = { title, mechanismName: mechanism?.value, ordinal: phrase.ordinal?.n, level: phrase.level?.level };
   if (mechanism) followUp.mechanism = mechanism;
   if (phrase.date) followUp.date = { value: '', spans: [phrase.date] };
   void state;
@@ -478,8 +492,16 @@ function chairOf(sentence: Sentence, names: NameIndex, text: string, people: rea
   return undefined;
 }
 
-function finishYear(meeting: Meeting, article: Article, names: NameIndex, catalog: CatalogIndex): void {
-  void catalog;
+/** A meeting reported without its framework ("Đại sứ các nước ASEAN … đã nhóm họp"): the one its report names ("Chủ tịch Ủy ban ASEAN tại Mexico"). */
+function mechanismMentioned(meeting: Meeting, names: NameIndex): Fact<MechanismEntry> | undefined {
+  for (const sentence of meeting.sentences) {
+    const found = names.mechanismsIn(sentence).find((m) => m.entry.name !== 'SOM');
+    if (found) return { value: found.entry, spans: [found] };
+  }
+  return undefined;
+}
+
+function finishYear(meeting: Meeting, article: Article, names: NameIndex, dates: readonly DateMention[]): void {
   const date = meeting.date;
   if (!date) return;
   if (date.year !== undefined) {
@@ -509,12 +531,9 @@ function finishYear(meeting: Meeting, article: Article, names: NameIndex, catalo
     return;
   }
   const section = article.sentences.filter((s) => s.section === meeting.section);
-  const years = [...new Set(writtenYears(section, names).map((y) => y.year))];
-  if (years.length === 1) {
-    const first = writtenYears(section, names)[0];
-    meeting.year = { year: years[0], start: first.start, end: first.end, because: `the only year the report names is ${years[0]}` };
-  }
-  void findYears;
+  const written = [...writtenYears(section, names), ...dates.filter((d) => d.year !== undefined && section.some((s) => s.start <= d.start && d.end <= s.end)).map((d) => ({ start: d.start, end: d.end, year: d.year as number }))];
+  const years = [...new Set(written.map((y) => y.year))];
+  if (years.length === 1) meeting.year = { year: years[0], start: written[0].start, end: written[0].end, because: `the only year the report names is ${years[0]}` };
 }
 
 export function isoOf(mention: DateMention, year: number, end = false): string | undefined {

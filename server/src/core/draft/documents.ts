@@ -1,4 +1,5 @@
 import type { DocumentEntry } from '../catalog';
+import { foldName } from '../text';
 import type { Span } from '../types';
 import type { Sentence } from './article';
 import type { NameIndex } from './gazetteer';
@@ -90,11 +91,23 @@ export function findDocuments(sentence: Sentence, names: NameIndex, text: string
     // A bare head ("Tuyên bố") is a word, not a title.
     if (end - headStart <= head[2].length + 1) continue;
     const title = text.slice(headStart, end);
+    // A known document named short ("Kế hoạch hành động Manila"): the catalog's entry.
+    const known = shortNameOf(names, title);
+    if (known) {
+      if (!found.some((d) => d.entry === known)) found.push({ start: headStart, end, title: known.title, entry: known, type: known.type, period: periodOf(known.title), ...statusOf(text, sentence, headStart) });
+      continue;
+    }
     const type = HEADS.find(([h]) => h.toLowerCase() === head[2].replace(/\s+/g, ' ').toLowerCase())?.[1] ?? 'other';
     const status = head[1] ? { status: 'proposed' as const, statusSpan: { start, end: start + head[1].length } } : statusOf(text, sentence, start);
     found.push({ start: headStart, end, title, type, period: periodOf(title), ...status });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+function shortNameOf(names: NameIndex, title: string): DocumentEntry | undefined {
+  const folded = foldName(title);
+  const hits = names.catalogDocuments.filter((d) => [d.title, ...(d.aliases ?? [])].some((n) => foldName(n).startsWith(`${folded} `)));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 function phraseEnd(text: string, from: number, limit: number): number {

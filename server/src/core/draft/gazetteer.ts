@@ -106,6 +106,7 @@ export class Gazetteer {
     const all = [...documents, ...parties, ...mechanisms, ...places];
     const parts = weakFilter([...parties, ...places], all, text, tokens);
     return new NameIndex(
+      this.catalog.documents,
       outside(parts.filter((m): m is PartyMatch => m.kind === 'party')),
       outside(mechanisms),
       documents,
@@ -118,6 +119,8 @@ export class Gazetteer {
 /** The names found in one article, in text order per kind. */
 export class NameIndex {
   constructor(
+    /** The catalog's documents, for short names found in running text. */
+    readonly catalogDocuments: readonly DocumentEntry[],
     readonly parties: PartyMatch[],
     readonly mechanisms: MechanismMatch[],
     readonly documents: DocumentMatch[],

@@ -268,3 +268,12 @@ function orderKeys(record: DraftedRecord): DraftedRecord {
   for (const key of KEY_ORDER) if (record[key] !== undefined) ordered[key] = record[key];
   return ordered;
 }
+
+// The extractors, for their unit tests and for the grounding rule.
+export { analyseArticle } from './assemble';
+export { readArticle, tokenize } from './article';
+export { findDates, type DateMention } from './dates';
+export { findDocuments } from './documents';
+export { Gazetteer } from './gazetteer';
+export { findPeople, findHeads, PartyRegistry } from './people';
+export { findPhrases } from './meetings';

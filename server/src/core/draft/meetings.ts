@@ -33,7 +33,9 @@ export interface MeetingPhrase extends Span {
   date?: DateMention;
 }
 
-const HEAD = /(?<!\p{L})(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|Cấp cao|cấp cao|Hội nghị Cấp cao|Cuộc gặp|cuộc gặp)(?!\p{L})/gu;
+const HEAD = /(?<!\p{L})(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|Cấp cao|cấp cao)(?!\p{L})/gu;
+/** Before a mechanism's name, these make it people or a role, not a meeting: "các Bộ trưởng Ngoại giao ASEAN", "Trưởng SOM ASEAN". */
+const PEOPLE_BEFORE = /(?:các|những|Các|Những|Trưởng|trưởng|Chủ tịch|Ủy ban|đoàn|Đoàn|nước|thành viên|tiến trình|vai trò|quan chức cao cấp|Quan chức cao cấp|Bộ trưởng|đối tác|hợp tác|cho)\s+$/u;
 /** Where a meeting's name ends: a verb, a preposition of place or time, a new clause, another meeting. */
 const END =
   /\s+(?:để|nhằm|đã|sẽ|đang|diễn ra|được|tại|ở|vào|ngày|sáng|chiều|tối|do|dưới|nhân|khi|là|bàn|thảo luận|trao đổi|tiếp tục|thông qua|dự kiến|từ|hướng tới|chuẩn bị|cũng|đồng chủ trì|chủ trì|gồm khoảng|hai bên|các bên|trên|mà|thì|trước)(?!\p{L})|[.;:!?]|,(?!\s*(?:gồm|với|bao gồm)\s)|\s+và\s+(?=(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|các hội nghị|các Hội nghị|Diễn đàn)(?!\p{L}))/u;
@@ -52,7 +54,9 @@ const LEVEL_WORDS: ReadonlyArray<[RegExp, Level]> = [
 export function findPhrases(sentence: Sentence, names: NameIndex, text: string, dates: readonly DateMention[]): MeetingPhrase[] {
   const starts: number[] = [];
   for (const head of sentence.text.matchAll(HEAD)) starts.push(sentence.start + (head.index ?? 0));
-  for (const mechanism of names.mechanismsIn(sentence)) starts.push(mechanism.start);
+  for (const mechanism of names.mechanismsIn(sentence)) {
+    if (!PEOPLE_BEFORE.test(text.slice(Math.max(sentence.start, mechanism.start - 24), mechanism.start))) starts.push(mechanism.start);
+  }
   starts.sort((a, b) => a - b);
   const phrases: MeetingPhrase[] = [];
   let covered = -1;
@@ -63,9 +67,15 @@ export function findPhrases(sentence: Sentence, names: NameIndex, text: string, 
     phrases.push(readPhrase({ start, end }, sentence, names, text));
   }
   // "Đại sứ các nước ASEAN … đã nhóm họp …": a meeting named only by who met.
-  if (phrases.length === 0) {
-    const verb = /(?<!\p{L})(?:đã\s+)?(?:nhóm họp|họp)(?!\p{L})/u.exec(sentence.text);
-    if (verb && (verb.index ?? 0) > 0) phrases.push(readPhrase({ start: sentence.start, end: sentence.start + (verb.index ?? 0) }, sentence, names, text, true));
+  const verb = /(?<!\p{L})(?:đã\s+)?(?:nhóm họp|họp)(?!\p{L})/u.exec(sentence.text);
+  const verbAt = sentence.start + (verb?.index ?? 0);
+  if (verb && verbAt > sentence.start && !phrases.some((p) => p.start < verbAt)) {
+    phrases.unshift(readPhrase({ start: sentence.start, end: verbAt }, sentence, names, text, true));
+  }
+  // "chuẩn bị cho A và B": B is announced as A is.
+  for (let i = 1; i < phrases.length; i++) {
+    const between = text.slice(phrases[i - 1].end, phrases[i].start);
+    if (/^\s*(?:,|và|cùng)\s*$/u.test(between) && phrases[i - 1].relation !== 'reported' && phrases[i - 1].relation !== 'mention') phrases[i].relation = phrases[i - 1].relation;
   }
   attachDates(phrases, dates, sentence, text);
   return phrases;
@@ -100,8 +110,8 @@ function readPhrase(span: Span, sentence: Sentence, names: NameIndex, text: stri
   const words = text.slice(span.start, span.end);
   const mechanisms = names.mechanismsIn(span);
   const parties = names.partiesIn(span);
-  const phrase: MeetingPhrase = { ...span, plural: /^(?:các|một loạt|loạt|những)\s/u.test(text.slice(Math.max(sentence.start, span.start - 12), span.start).split(/\s(?=các|một loạt|loạt|những)/u).pop() ?? ''), relation: 'mention', umbrella: false };
-  phrase.plural ||= /(?:các|một loạt|loạt|những)\s+$/u.test(text.slice(Math.max(sentence.start, span.start - 12), span.start));
+  const plural = /(?:các|một loạt|loạt|những)\s+$/u.test(text.slice(Math.max(sentence.start, span.start - 12), span.start));
+  const phrase: MeetingPhrase = { ...span, plural, relation: 'mention', umbrella: false };
   phrase.pair = pairIn(parties, text);
   const mechanism = chooseMechanism(mechanisms, text);
   if (mechanism) phrase.mechanism = { entry: mechanism.entry, start: mechanism.start, end: mechanism.end };
@@ -186,13 +196,18 @@ function attachDates(phrases: MeetingPhrase[], dates: readonly DateMention[], se
   const taken = new Set<DateMention>();
   phrases.forEach((phrase, i) => {
     const next = phrases[i + 1]?.start ?? sentence.end;
-    const own = inSentence.find((d) => d.start >= phrase.end && d.start < next && !/[.;]/.test(text.slice(phrase.end, d.start)) && (phrase.relation === 'future' || d.start - phrase.end < 40));
-    if (own && phrase.relation !== 'reported') {
+    const own = inSentence.find((d) => d.start >= phrase.start && d.start < next && !/[.;]/.test(text.slice(Math.min(phrase.end, d.start), d.start)) && (phrase.relation === 'future' || d.start - phrase.end < 40));
+    if (own && phrase.relation === 'future') {
       phrase.date = own;
       taken.add(own);
     }
   });
   const free = inSentence.filter((d) => !taken.has(d));
+  // "A và B (Singapore, ngày 5/8)": the date after the last conjunct is the first's too.
+  for (let i = phrases.length - 2; i >= 0; i--) {
+    const between = text.slice(phrases[i].end, phrases[i + 1].start);
+    if (!phrases[i].date && phrases[i].relation === 'future' && phrases[i + 1].relation === 'future' && /^\s*(?:,|và)\s*$/u.test(between)) phrases[i].date = phrases[i + 1].date;
+  }
   for (const phrase of phrases) {
     if (phrase.date) continue;
     if (phrase.relation === 'reported') phrase.date = free.find((d) => d.end <= phrase.start) ?? free[0];

@@ -66,7 +66,8 @@ const OFFICE_CHAIN = new RegExp(`(?<!\\p{L})${OFFICE}(?:\\s*,\\s*${OFFICE})*`, '
 const HONORIFIC = /(?<!\p{L})(?:ông|bà|Ông|Bà)\s+(?=\p{Lu})/gu;
 
 /** Words that may follow an office but are not a name. */
-const NOT_NAME = new Set(['bo', 'som', 'asean', 'uy', 'hoi', 'ban', 'nhom']);
+/** Capitalised words that start an institution's name, not a person's (compared as written: "Vũ" is a name, "Vụ" a department). */
+const NOT_NAME = new Set(['Bộ', 'Vụ', 'Ban', 'Ủy', 'Hội', 'Nhóm', 'Cục', 'Sở', 'Viện', 'Văn', 'Đoàn', 'Đảng', 'SOM', 'ASEAN', 'Trưởng']);
 
 export function findPeople(sentence: Sentence, tokens: readonly Token[], names: NameIndex, text: string): Person[] {
   const people: Person[] = [];
@@ -112,7 +113,7 @@ function nameAt(words: readonly Token[], index: number, offset: number, text: st
     last - index < 5 &&
     words[last].capital &&
     !/\d/.test(words[last].raw) &&
-    !NOT_NAME.has(words[last].folded) &&
+    !NOT_NAME.has(words[last].raw) &&
     !names.covers(words[last].start) &&
     (last === index || /^[ \u00a0-]$/.test(text.slice(words[last - 1].end, words[last].start)))
   ) {
@@ -136,7 +137,7 @@ function extendWithAppositive(person: Person, text: string, sentence: Sentence, 
     const comma = /^\s*,\s*/.exec(text.slice(cursor, sentence.end));
     if (!comma) break;
     const from = cursor + comma[0].length;
-    const clause = (/^[^,.;]*/.exec(text.slice(from, sentence.end))?.[0] ?? '').trimEnd();
+    const clause = (/^[^,.;]*?(?=\s+(?:dẫn đầu|làm|là|đã|sẽ|tham dự|phát biểu|cho biết|khẳng định|nhấn mạnh|và)(?!\p{L})|[,.;]|$)/u.exec(text.slice(from, sentence.end))?.[0] ?? '').trimEnd();
     if (!OFFICE_START.test(clause)) break;
     const end = from + clause.length;
     offices.push(clause);
