@@ -153,9 +153,9 @@ function splitLine(line: Line): Piece[] {
     from = end;
     rest = rest.slice(end);
   }
-  const glued = /^([^.!?]{10,160}?[\p{L}\p{N})])\s+(?=(?:Ngày|Chiều|Sáng|Tối|Trưa|Theo|Trên|Tại|Hôm)\s)/u.exec(rest);
+  const glued = /^([^.!?,;:]{10,160}?[\p{L}\p{N})])\s+(?=(?:Ngày|Chiều|Sáng|Tối|Trưa|Hôm)\s+\d|(?:Theo|Trên|Tại)\s+\p{Ll})/u.exec(rest);
   let headline = false;
-  if (glued && !/[.!?]/u.test(glued[1]) && startsLikeHeadline(glued[1])) {
+  if (glued && startsLikeHeadline(glued[1])) {
     pieces.push({ start: line.start + from, end: line.start + from + glued[1].length, skip: true, headline: true });
     from += glued[0].length;
     rest = line.text.slice(from);

@@ -79,7 +79,6 @@ const FUTURE = /(?<!\p{L})(?:sẽ|dự kiến|hướng tới|tiến tới|chuẩ
 export function findDocuments(sentence: Sentence, names: NameIndex, text: string): DocumentMention[] {
   const found: DocumentMention[] = [];
   for (const match of names.documentsIn(sentence)) {
-    if (institutionBefore(text, match.start)) continue;
     const entry = match.entry;
     found.push({ start: match.start, end: match.end, title: entry.title, entry, type: entry.type, period: periodOf(entry.title) ?? periodOf(text.slice(match.start, match.end + 20)), ...statusOf(text, sentence, match.start) });
   }

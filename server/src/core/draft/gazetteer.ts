@@ -79,6 +79,8 @@ class PatternSet<T> {
   }
 }
 
+const INSTITUTION_BEFORE = /(?:Ban Điều hành|Ủy ban|Ban Thư ký|Hội đồng)\s+$/u;
+
 /** Between two words of one name: spaces, dashes, brackets, quotes; never a comma, a full stop or a line break. */
 const SOFT_GAP = /^[ \t\u00a0\-–—()/'’"“”]*$/u;
 
@@ -98,7 +100,8 @@ export class Gazetteer {
 
   /** Every name in the text, by kind; a party, mechanism or place inside a document title is left to the document. */
   find(text: string, tokens: readonly Token[]): NameIndex {
-    const documents = scan('document', this.documents, text, tokens);
+    // "Ban Điều hành Hiệp ước …", "Ủy ban …": the body of a treaty is named after it, and is no mention of the treaty.
+    const documents = scan('document', this.documents, text, tokens).filter((d) => !INSTITUTION_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start)));
     const outside = <T>(list: Array<NameMatch<T>>): Array<NameMatch<T>> => list.filter((m) => !documents.some((d) => d.start <= m.start && m.end <= d.end));
     const parties = scan('party', this.parties, text, tokens);
     const mechanisms = scan('mechanism', this.mechanisms, text, tokens);

@@ -33,12 +33,14 @@ export interface MeetingPhrase extends Span {
   date?: DateMention;
 }
 
+/** A mechanism whose own name is a meeting's ("Diễn đàn Khu vực ASEAN", "Hội nghị Cấp cao Đông Á"). */
+const HEADED = /^(?:Hội nghị|Diễn đàn|Cấp cao|Cuộc họp|Hội nghị Cấp cao)(?!\p{L})/u;
 const HEAD = /(?<!\p{L})(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|Cấp cao|cấp cao)(?!\p{L})/gu;
 /** Before a mechanism's name, these make it people or a role, not a meeting: "các Bộ trưởng Ngoại giao ASEAN", "Trưởng SOM ASEAN". */
 const PEOPLE_BEFORE = /(?:các|những|Các|Những|Trưởng|trưởng|Chủ tịch|Ủy ban|đoàn|Đoàn|nước|thành viên|tiến trình|vai trò|quan chức cao cấp|Quan chức cao cấp|Bộ trưởng|đối tác|hợp tác|cho)\s+$/u;
 /** Where a meeting's name ends: a verb, a preposition of place or time, a new clause, another meeting. */
 const END =
-  /\s+(?:để|nhằm|đã|sẽ|đang|diễn ra|được|tại|ở|vào|ngày|sáng|chiều|tối|do|dưới|nhân|khi|là|bàn|thảo luận|trao đổi|tiếp tục|thông qua|dự kiến|từ|hướng tới|chuẩn bị|cũng|đồng chủ trì|chủ trì|gồm khoảng|hai bên|các bên|trên|mà|thì|trước)(?!\p{L})|[.;:!?]|,(?!\s*(?:gồm|với|bao gồm)\s)|\s+và\s+(?=(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|các hội nghị|các Hội nghị|Diễn đàn)(?!\p{L}))/u;
+  /\s+(?:để|nhằm|đã|sẽ|đang|diễn ra|được|tại|ở|vào|ngày|sáng|chiều|tối|do|dưới|nhân dịp|khi|là|bàn|thảo luận|trao đổi|tiếp tục|thông qua|dự kiến|từ|hướng tới|chuẩn bị|cũng|đồng chủ trì|chủ trì|gồm khoảng|hai bên|các bên|trên|mà|thì|trước)(?!\p{L})|[.;:!?]|,(?!\s*(?:gồm|với|bao gồm)\s)|\s+và\s+(?=(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|các hội nghị|các Hội nghị|Diễn đàn)(?!\p{L}))/u;
 const REPORT_VERB = /(?<!\p{L})(?:diễn ra|tham dự|nhóm họp|đã họp|khai mạc|bế mạc|tổ chức|chủ trì|đồng chủ trì|dự|họp)(?!\p{L})/u;
 const CONTEXT_BEFORE = /(?:khuôn khổ|bên lề|chương trình làm việc|chuỗi hoạt động|trước thềm|nhân dịp)\s+(?:của\s+)?(?:các\s+)?$/u;
 const FUTURE_BEFORE = /(?:chuẩn bị cho|chuẩn bị|hướng tới|tiến tới|báo cáo lên|trình lên)\s+(?:(?:[\p{L}\d]+\s+){0,4})$/u;
@@ -53,7 +55,12 @@ const LEVEL_WORDS: ReadonlyArray<[RegExp, Level]> = [
 
 export function findPhrases(sentence: Sentence, names: NameIndex, text: string, dates: readonly DateMention[]): MeetingPhrase[] {
   const starts: number[] = [];
-  for (const head of sentence.text.matchAll(HEAD)) starts.push(sentence.start + (head.index ?? 0));
+  for (const head of sentence.text.matchAll(HEAD)) {
+    const at = sentence.start + (head.index ?? 0);
+    // "các hội nghị liên quan" belongs to the umbrella before it; "Trung tâm Hội nghị Quốc gia" is a place.
+    if (/^\s+liên quan/u.test(text.slice(at + head[0].length, at + head[0].length + 10)) || /Trung tâm\s+$/u.test(text.slice(at - 10, at))) continue;
+    starts.push(at);
+  }
   for (const mechanism of names.mechanismsIn(sentence)) {
     if (!PEOPLE_BEFORE.test(text.slice(Math.max(sentence.start, mechanism.start - 24), mechanism.start))) starts.push(mechanism.start);
   }
@@ -72,10 +79,12 @@ export function findPhrases(sentence: Sentence, names: NameIndex, text: string, 
   if (verb && verbAt > sentence.start && !phrases.some((p) => p.start < verbAt)) {
     phrases.unshift(readPhrase({ start: sentence.start, end: verbAt }, sentence, names, text, true));
   }
-  // "chuẩn bị cho A và B": B is announced as A is.
-  for (let i = 1; i < phrases.length; i++) {
-    const between = text.slice(phrases[i - 1].end, phrases[i].start);
-    if (/^\s*(?:,|và|cùng)\s*$/u.test(between) && phrases[i - 1].relation !== 'reported' && phrases[i - 1].relation !== 'mention') phrases[i].relation = phrases[i - 1].relation;
+  // "chuẩn bị cho A và B": B is announced as A is. A framework named alone ("trong các khuôn khổ ASEAN 3")
+  // is an announced meeting only in a list that starts with one ("các hội nghị trong các khuôn khổ ASEAN 3, EAS và ARF").
+  for (let i = 0; i < phrases.length; i++) {
+    const conjoined = i > 0 && /^\s*(?:,|và|cùng)\s*$/u.test(text.slice(phrases[i - 1].end, phrases[i].start));
+    if (conjoined && phrases[i - 1].relation !== 'reported' && phrases[i - 1].relation !== 'mention') phrases[i].relation = phrases[i - 1].relation;
+    else if (phrases[i].relation === 'future' && phrases[i].mechanism?.start === phrases[i].start && !HEADED.test(text.slice(phrases[i].start, phrases[i].end))) phrases[i].relation = 'mention';
   }
   attachDates(phrases, dates, sentence, text);
   return phrases;
