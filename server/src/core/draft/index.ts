@@ -277,3 +277,4 @@ export { findDocuments } from './documents';
 export { Gazetteer } from './gazetteer';
 export { findPeople, findHeads, PartyRegistry } from './people';
 export { findPhrases } from './meetings';
+export { draftToYaml, DRAFT_HEADER } from './yaml';
