@@ -89,7 +89,8 @@ export function analyseArticle(text: string, catalog: CatalogIndex): Analysis {
     const people = findPeople(sentence, article.tokens, names, text);
     for (const person of people) registry.remember(person);
     noteUmbrella(state, phrases, sentence, names, text, catalog);
-    const reported = phrases.filter((p) => p.relation === 'reported' && p.date && (p.mechanism || p.pair || names.partiesIn(p).length > 0));
+    // A meeting that took place has a day: "từ tháng 3-5/2021" dates plans, not a meeting.
+    const reported = phrases.filter((p) => p.relation === 'reported' && p.date?.day !== undefined && (p.mechanism || p.pair || names.partiesIn(p).length > 0));
     let reporting = false;
     if (reported.length > 0) {
       const group = reported.map((phrase) => sameMeeting(meetings, phrase, sentence.section) ?? newMeeting(meetings, phrase, sentence, text, aseanPlusOne));

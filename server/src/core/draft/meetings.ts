@@ -41,7 +41,8 @@ const PEOPLE_BEFORE = /(?:các|những|Các|Những|Trưởng|trưởng|Chủ t�
 /** Where a meeting's name ends: a verb, a preposition of place or time, a new clause, another meeting. */
 const END =
   /\s+(?:để|nhằm|đã|sẽ|đang|diễn ra|được|tại|ở|vào|ngày|sáng|chiều|tối|do|dưới|nhân dịp|khi|là|bàn|thảo luận|trao đổi|tiếp tục|thông qua|dự kiến|từ|hướng tới|chuẩn bị|cũng|đồng chủ trì|chủ trì|gồm khoảng|hai bên|các bên|trên|mà|thì|trước)(?!\p{L})|[.;:!?]|,(?!\s*(?:gồm|với|bao gồm)\s)|\s+và\s+(?=(?:Hội nghị|hội nghị|Cuộc họp|cuộc họp|Phiên họp|phiên họp|các hội nghị|các Hội nghị|Diễn đàn)(?!\p{L}))/u;
-const REPORT_VERB = /(?<!\p{L})(?:diễn ra|tham dự|nhóm họp|đã họp|khai mạc|bế mạc|tổ chức|chủ trì|đồng chủ trì|dự|họp)(?!\p{L})/u;
+/** "họp" alone is the head of "cuộc họp", and "dự" starts "dự kiến": neither reports anything. */
+const REPORT_VERB = /(?<!\p{L})(?:diễn ra|tham dự|nhóm họp|đã họp|khai mạc|bế mạc|tổ chức|chủ trì|đồng chủ trì)(?!\p{L})/u;
 const CONTEXT_BEFORE = /(?:khuôn khổ|bên lề|chương trình làm việc|chuỗi hoạt động|trước thềm|nhân dịp)\s+(?:của\s+)?(?:các\s+)?$/u;
 const FUTURE_BEFORE = /(?:chuẩn bị cho|chuẩn bị|hướng tới|tiến tới|báo cáo lên|trình lên)\s+(?:(?:[\p{L}\d]+\s+){0,4})$/u;
 const FUTURE_AFTER = /^[^.;]{0,40}?(?<!\p{L})(?:sẽ|dự kiến|sắp tới|cuối năm nay|năm tới|tháng tới)(?!\p{L})/u;
@@ -130,6 +131,8 @@ function readPhrase(span: Span, sentence: Sentence, names: NameIndex, text: stri
   if (online) phrase.online = { start: span.start + (online.index ?? 0), end: span.start + (online.index ?? 0) + online[0].length };
   phrase.umbrella = /^\s*(?:\([^)]*\)\s*)*và các hội nghị liên quan/u.test(text.slice(span.end, span.end + 60)) || /và các hội nghị liên quan/u.test(words);
   phrase.relation = relationOf(phrase, sentence, text, subjectOnly);
+  // A framework's name alone ("ASEM", "SOM ASEAN") is not a meeting that took place; "Diễn đàn Khu vực ASEAN" is.
+  if (phrase.relation === 'reported' && mechanisms[0]?.start === span.start && !HEADED.test(words)) phrase.relation = 'mention';
   return phrase;
 }
 
