@@ -173,8 +173,12 @@ function levelIn(span: Span, words: string, mechanisms: readonly MechanismMatch[
     if (match && (!best || (match.index ?? 0) + span.start < best.start)) best = { level, start: span.start + (match.index ?? 0), end: span.start + (match.index ?? 0) + match[0].length };
   }
   if (best) return best;
-  const som = mechanisms.find((m) => m.entry.name === 'SOM');
-  return som ? { level: 'senior-officials', start: som.start, end: som.end } : undefined;
+  // No level word outside the names: the level the named frameworks' own meetings have ("Hội nghị Cấp cao ASEAN" - …).
+  for (const m of mechanisms) {
+    const level = naturalLevel(m.entry) ?? (m.entry.name === 'SOM' ? 'senior-officials' : undefined);
+    if (level) return { level, start: m.start, end: m.end };
+  }
+  return undefined;
 }
 
 function ordinalIn(span: Span, words: string, mechanisms: readonly MechanismMatch[], text: string): MeetingPhrase['ordinal'] {

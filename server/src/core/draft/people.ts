@@ -67,7 +67,7 @@ const HONORIFIC = /(?<!\p{L})(?:ông|bà|Ông|Bà)\s+(?=\p{Lu})/gu;
 
 /** Words that may follow an office but are not a name. */
 /** Capitalised words that start an institution's name, not a person's (compared as written: "Vũ" is a name, "Vụ" a department). */
-const NOT_NAME = new Set(['Bộ', 'Vụ', 'Ban', 'Ủy', 'Hội', 'Nhóm', 'Cục', 'Sở', 'Viện', 'Văn', 'Đoàn', 'Đảng', 'SOM', 'ASEAN', 'Trưởng']);
+const NOT_NAME = new Set(['Bộ', 'Vụ', 'Ban', 'Ủy', 'Hội', 'Nhóm', 'Cục', 'Sở', 'Viện', 'Đảng', 'SOM', 'ASEAN', 'Trưởng']);
 
 export function findPeople(sentence: Sentence, tokens: readonly Token[], names: NameIndex, text: string): Person[] {
   const people: Person[] = [];
@@ -89,7 +89,10 @@ export function findPeople(sentence: Sentence, tokens: readonly Token[], names: 
     const name = nameAt(words, at(cursor), cursor, text, names);
     if (!name) continue;
     const role = { start: officeStart, end: cursor, text: text.slice(officeStart, cursor).trim() };
-    const person: Person = { name, role, party };
+    // "Thứ trưởng Lê Văn Nam của Việt Nam"
+    const of = /^\s+của\s+/u.exec(text.slice(name.end, name.end + 8));
+    const own = of ? names.parties.find((p) => p.start === name.end + of[0].length) : undefined;
+    const person: Person = { name, role, party: party ?? (own && { entry: own.entry, start: own.start, end: own.end }) };
     extendWithAppositive(person, text, sentence, names);
     people.push(person);
   }
