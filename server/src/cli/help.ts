@@ -21,6 +21,7 @@ export const MAIN_HELP = `meeting-records — validate and render YAML records o
 Usage:
   meeting-records validate [paths|globs…] [options]   validate records (default: the current folder)
   meeting-records render FILE [-o out.html]           render a record file as a standalone HTML page
+  meeting-records draft ARTICLE [--format yaml|json]  draft records from a news article (- for stdin)
   meeting-records help [command]                      show help
   meeting-records --version                           print the version
 

@@ -15,10 +15,12 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   validate: (args, io) => (require('./validateRun') as typeof import('./validateRun')).runValidate(args, io),
   render: (args, io) => (require('./render') as typeof import('./render')).runRender(args, io),
+  draft: (args, io) => (require('./draft') as typeof import('./draft')).runDraft(args, io),
   help: async (args, io) => {
     const topic = args[0];
     const renderUsage = (): string => `${(require('./render') as typeof import('./render')).RENDER_USAGE}\n`;
-    const text = topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? renderUsage() : MAIN_HELP;
+    const draftHelp = (): string => (require('./draft') as typeof import('./draft')).DRAFT_HELP;
+    const text = topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : MAIN_HELP;
     await write(io.stdout, text);
     return 0;
   },

@@ -46,6 +46,8 @@ export interface PartyEntry {
   kind: PartyKind;
   iso?: string;
   joined?: string | number;
+  /** When an organisation was founded (ASEAN 1967-08-08): the base of its anniversaries. */
+  founded?: string | number;
   dialogue_since?: string | number;
   relationship?: Relationship;
   mechanisms?: string[];

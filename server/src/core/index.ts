@@ -14,3 +14,4 @@ export * from './validate';
 export * from './workspace';
 export * from './fixes';
 export * from './render';
+export * from './draft';
