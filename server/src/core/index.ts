@@ -13,3 +13,4 @@ export * from './validate';
 export * from './workspace';
 export * from './fixes';
 export * from './render';
+export * from './export';
