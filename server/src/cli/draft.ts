@@ -12,7 +12,7 @@ import { stripBom } from '../core/text';
 import { atomicWrite } from './atomicWrite';
 import { UsageError } from './errors';
 import { write, type CliIO } from './io';
-import { decodeUtf8 } from './readText';
+import { decodeUtf8 } from '../corpus/read';
 
 export const DRAFT_HELP = `Usage: meeting-records draft ARTICLE [--format yaml|json] [--out FILE] [--force]
 

@@ -15,3 +15,4 @@ export * from './workspace';
 export * from './fixes';
 export * from './render';
 export * from './draft';
+export * from './export';
