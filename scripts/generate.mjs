@@ -28,11 +28,14 @@ export async function generate() {
   writeIfChanged('recordValidator.js', HEADER + standaloneValidator('record'));
   writeIfChanged('catalogValidator.js', HEADER + standaloneValidator('catalog'));
   // Bundled only now: the reader imports the catalog validator written above.
-  const { parseCatalogFile } = await loadSource("export { parseCatalogFile } from './server/src/core/catalogRead';");
+  const { parseCatalogFile, foldClashes, mergeCatalogs } = await loadSource(
+    "export { parseCatalogFile } from './server/src/core/catalogRead'; export { foldClashes, mergeCatalogs } from './server/src/core/catalog';",
+  );
   const files = BUNDLED_CATALOG.map((name) => {
     const file = `seeds/catalog/${name}`;
     return parseCatalogFile(fs.readFileSync(path.join(ROOT, file), 'utf8'), file);
   });
+  assertNamesUnambiguous(mergeCatalogs(files.map((f) => f.data)), foldClashes);
   writeIfChanged('bundledCatalog.js', bundledCatalogModule(files));
 }
 
@@ -51,6 +54,24 @@ export function bundledCatalogModule(files) {
   const shipped = files.map((f) => ({ file: f.file, data: f.data, lines: originLines(f) }));
   assertPlainData(shipped);
   return `${HEADER}"use strict";\nmodule.exports = JSON.parse(${JSON.stringify(JSON.stringify(shipped))});\n`;
+}
+
+/**
+ * Every name and alias of the bundled catalog belongs to one entry, however
+ * it is folded (case, accents and punctuation dropped), unless the clash is
+ * declared on purpose in `ambiguous_aliases` (Mỹ/My and Malaysia's MY):
+ * a value that folds to two entries is reported as ambiguous, never
+ * resolved silently, and the build refuses any clash nobody chose.
+ */
+export function assertNamesUnambiguous(data, foldClashes) {
+  const clashes = [
+    ...foldClashes(data.parties, (p) => p.name),
+    ...foldClashes(data.mechanisms, (m) => m.name),
+    ...foldClashes(data.documents, (d) => d.title),
+  ].filter((c) => !c.declared);
+  if (clashes.length === 0) return;
+  const lines = clashes.map((c) => `  '${c.first.name}' (${c.first.entry}) and '${c.second.name}' (${c.second.entry}) both fold to '${c.folded}'`);
+  throw new Error(`The bundled catalog has ${clashes.length} name(s) that fold alike; drop one, or list it in that entry's ambiguous_aliases:\n${lines.join('\n')}`);
 }
 
 /** Per section, the line of each entry's origin (null: none), parallel to the entries. */

@@ -12,7 +12,7 @@ const SEEDS = seedDocuments().map((doc) => doc.replace(/^#.*\n/gm, ''));
 /** A seed record under another id, optionally broken in one of the ways records break. */
 export function record(seed, id, flaw = 'none') {
   let text = SEEDS[seed % SEEDS.length].replace(/^id: .*$/m, `id: ${id}`);
-  if (flaw === 'alias') text = withChair(text, 'Nhật Bản');
+  if (flaw === 'alias') text = withChair(text, 'Việt Nam');
   if (flaw === 'unknown-party') text = withChair(text, 'Atlantis');
   if (flaw === 'workspace-party') text = withChair(text, 'Wakanda');
   if (flaw === 'schema') text = text.replace(/^level: .*$/m, 'level: nope');
@@ -28,7 +28,7 @@ function withChair(text, party) {
 
 export const FLAWS = ['none', 'alias', 'unknown-party', 'workspace-party', 'schema', 'yaml', 'quote'];
 
-const catalogDefining = (name) => `parties:\n  - name: ${name}\n    kind: other\n    summary: A party only this workspace's catalog knows.\n`;
+const catalogDefining = (name) => `parties:\n  - name: ${name}\n    kind: asean-member\n    summary: A party only this workspace's catalog knows.\n`;
 
 /**
  * Writes a repository. `spec.files` entries:

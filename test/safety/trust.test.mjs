@@ -44,7 +44,7 @@ describe('workspace trust', () => {
   test('server: a workspace catalog is used when trusted and ignored when the client says the workspace is untrusted', async (t) => {
     requireBuilt(SERVER);
     const dir = scratch(t);
-    writeFileSync(join(dir, 'atlantis.catalog.yaml'), 'parties:\n  - name: Atlantis\n    kind: other\n');
+    writeFileSync(join(dir, 'atlantis.catalog.yaml'), 'parties:\n  - name: Atlantis\n    kind: asean-member\n');
     const text = 'version: 1\nid: 2024-07-26-safety-trust\ntitle: Trust\nmechanism: ASEAN+3\nlevel: ministerial\ndate: 2024-07-26\nchair: Atlantis\nsource:\n  publisher: VOV\n';
     const file = join(dir, 'r.meeting.yaml');
     writeFileSync(file, text);

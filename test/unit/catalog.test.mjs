@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_CATALOG, bundledCatalogModule } from '../../scripts/generate.mjs';
+import { assertNamesUnambiguous, BUNDLED_CATALOG, bundledCatalogModule } from '../../scripts/generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const core = createRequire(import.meta.url)('../../dist/core.js');
@@ -57,11 +57,25 @@ describe('the pre-checked bundled catalog', () => {
 describe('the build refuses a bundled catalog with problems', () => {
   const text = fs.readFileSync(path.join(ROOT, 'seeds', 'catalog', 'parties.yaml'), 'utf8');
 
-  test('a schema problem names the file, the line and the problem', () => {
+  test('a schema problem names the file, the line and column of the value at fault, and the problem', () => {
     const broken = text.replace(/^(\s*)kind: dialogue-partner$/m, '$1kind: dialog-partner');
     assert.notEqual(broken, text);
+    const line = broken.split('\n').findIndex((l) => l.includes('kind: dialog-partner')) + 1;
+    const column = broken.split('\n')[line - 1].indexOf('dialog-partner') + 1;
     const files = [core.parseCatalogFile(broken, 'seeds/catalog/parties.yaml')];
-    assert.throws(() => bundledCatalogModule(files), /bundled catalog has 1 problem\(s\).*\n {2}seeds\/catalog\/parties\.yaml:1:1: Catalog: 'parties\.\d+\.kind' must be equal to one of the allowed values \(schema\)$/);
+    assert.throws(
+      () => bundledCatalogModule(files),
+      new RegExp(`bundled catalog has 1 problem\\(s\\).*\\n {2}seeds/catalog/parties\\.yaml:${line}:${column}: Party 'Australia': 'parties\\[\\d+\\]\\.kind' must be one of: asean-member, .* \\(the entry is not used\\) \\(schema\\)$`),
+    );
+  });
+
+  test('two names that fold alike are refused unless one side declares it in ambiguous_aliases', () => {
+    const clash = 'parties:\n  - {name: Alpha, kind: other, source: s, aliases: [Ål]}\n  - {name: Beta, kind: other, source: s, aliases: [al]}\n';
+    const data = core.parseCatalogFile(clash, 'seeds/catalog/parties.yaml').data;
+    const full = { parties: data.parties, mechanisms: [], documents: [] };
+    assert.throws(() => assertNamesUnambiguous(full, core.foldClashes), /'Ål' \(Alpha\) and 'al' \(Beta\) both fold to 'al'/);
+    const declared = core.parseCatalogFile(clash.replace('aliases: [al]}', 'aliases: [al], ambiguous_aliases: [al]}'), 'seeds/catalog/parties.yaml').data;
+    assert.doesNotThrow(() => assertNamesUnambiguous({ parties: declared.parties, mechanisms: [], documents: [] }, core.foldClashes));
   });
 
   test('a YAML syntax error names its line and column', () => {

@@ -132,7 +132,7 @@ test('a partner outside a fixed membership is a warning', () => {
 
 test('series numbering that disagrees with the date year is a warning', () => {
   const d = only(diagnose(record({ replace: { date: 'date: 2023-07-26' } })), 'series-year');
-  assert.match(d.message, /'AMM-57' was held in 2024/);
+  assert.match(d.message, /'AMM-57' was held from 2024-07-24 to 2024-07-27 in Vientiane, but 'date' is 2023-07-26/);
   assert.deepEqual(at(d), [5, 8, 5, 14]);
 });
 

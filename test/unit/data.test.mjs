@@ -245,22 +245,27 @@ test('catalog: every catalog file is valid against the catalog schema', () => {
   assert.deepEqual(problems, []);
 });
 
-test('catalog: canonical names and aliases are unique per kind (case- and accent-insensitive)', () => {
+test('catalog: canonical names and aliases are unique per kind (case- and accent-insensitive), but for clashes declared on purpose', () => {
   const problems = [];
   for (const [kind, entries, nameOf] of [
     ['party', parties, (e) => e.name],
     ['mechanism', mechanisms, (e) => e.name],
     ['document', documents, (e) => e.title],
   ]) {
-    const owner = new Map();
+    const owners = new Map();
     for (const entry of entries) {
       for (const key of [nameOf(entry), ...(entry.aliases ?? [])]) {
         const folded = fold(key);
-        const previous = owner.get(folded);
-        if (previous !== undefined && previous !== nameOf(entry)) {
-          problems.push(`${kind} alias '${key}' (folded '${folded}') belongs to both '${previous}' and '${nameOf(entry)}'`);
+        for (const previous of owners.get(folded) ?? []) {
+          const declared = (previous.entry.ambiguous_aliases ?? []).includes(previous.key) || (entry.ambiguous_aliases ?? []).includes(key);
+          if (previous.entry !== entry && !declared) {
+            problems.push(`${kind} alias '${key}' (folded '${folded}') belongs to both '${nameOf(previous.entry)}' and '${nameOf(entry)}'`);
+          }
         }
-        owner.set(folded, nameOf(entry));
+        owners.set(folded, [...(owners.get(folded) ?? []), { entry, key }]);
+      }
+      for (const declared of entry.ambiguous_aliases ?? []) {
+        if (!(entry.aliases ?? []).includes(declared)) problems.push(`${kind} '${nameOf(entry)}' declares '${declared}' ambiguous but has no such alias`);
       }
     }
     const names = entries.map(nameOf);
@@ -339,7 +344,8 @@ test('catalog: the parties and mechanisms record-format.md names, with their req
 test('catalog: references between entries use canonical names and agree with each other', () => {
   const problems = [];
   for (const m of mechanisms) {
-    for (const member of m.members ?? []) {
+    for (const item of m.members ?? []) {
+      const member = typeof item === 'string' ? item : item.name;
       const p = partyByName.get(member);
       if (!p) problems.push(`mechanism ${m.name}: member '${member}' is not a canonical party name`);
       else if (p.kind === 'asean-member') problems.push(`mechanism ${m.name}: '${member}' is an ASEAN member and is implicit`);
@@ -352,7 +358,7 @@ test('catalog: references between entries use canonical names and agree with eac
     // Fixed memberships and the parties' own mechanism lists must tell the same story.
     if (p.mechanisms) {
       for (const m of mechanisms.filter((m) => m.members)) {
-        const listed = m.members.includes(p.name);
+        const listed = m.members.some((item) => (typeof item === 'string' ? item : item.name) === p.name);
         const claimed = p.mechanisms.includes(m.name);
         if (listed !== claimed) problems.push(`party ${p.name} and mechanism ${m.name} disagree on membership`);
       }
@@ -424,14 +430,17 @@ test('records: no party twice in one list', () => {
   assert.deepEqual(problems, []);
 });
 
-test('records: partners belong to mechanisms with fixed membership', () => {
+test('records: partners belong to mechanisms with fixed membership at the meeting\'s date', () => {
   const problems = [];
   for (const r of records) {
     const m = mechanismByName.get(r.data?.mechanism);
     if (!m?.members) continue;
     for (const partner of r.data.partners ?? []) {
       const p = partyByName.get(partner);
-      if (p?.kind !== 'asean-member' && !m.members.includes(partner)) problems.push(`${where(r)}: '${partner}' is not a member of ${m.name}`);
+      const item = m.members.find((x) => (typeof x === 'string' ? x : x.name) === partner);
+      const since = typeof item === 'object' && item.since !== undefined ? String(item.since) : undefined;
+      const member = p?.kind === 'asean-member' || (item !== undefined && (since === undefined || String(r.data.date).slice(0, since.length) >= since));
+      if (!member) problems.push(`${where(r)}: '${partner}' is not a member of ${m.name} on ${r.data.date}`);
     }
   }
   assert.deepEqual(problems, []);

@@ -214,10 +214,15 @@ function loadCatalogs(
     }
     catalogs.push({ file, text: read.text, path });
   }
-  for (const c of catalogs) {
-    const diagnostics = applySeverity(heavy().catalogFile.parseCatalogFile(c.text, c.file).diagnostics.map(toFileDiagnostic), options.severity);
+  const { parseCatalogFile, buildCatalog } = heavy().catalogFile;
+  const parsed = catalogs.map((c) => parseCatalogFile(c.text, c.file));
+  // Names refused when the files are merged (an alias another entry has) are problems of the file that wrote them.
+  const conflicts = parsed.length > 0 ? buildCatalog(parsed).conflicts : [];
+  catalogs.forEach((c, i) => {
+    const found = [...parsed[i].diagnostics, ...conflicts.filter((x) => x.file === c.file).map((x) => x.diagnostic)];
+    const diagnostics = applySeverity(found.map(toFileDiagnostic), options.severity);
     if (diagnostics.length > 0) entries.push({ path: c.path, file: c.file, records: [], diagnostics });
-  }
+  });
   return { catalogs: catalogs.map(({ file, text }) => ({ file, text })), entries };
 }
 

@@ -43,6 +43,13 @@ export interface PartyEntry {
   name: string;
   name_vi?: string;
   aliases?: string[];
+  /**
+   * Aliases that fold (case, accents and punctuation dropped) like a name or
+   * alias of another entry, on purpose: "My" (Mỹ without its accent) and
+   * Malaysia's ISO code MY. A value written exactly so resolves; any other
+   * spelling of the fold is ambiguous. The build refuses any other such clash.
+   */
+  ambiguous_aliases?: string[];
   kind: PartyKind;
   iso?: string;
   joined?: string | number;
@@ -56,17 +63,44 @@ export interface PartyEntry {
   note?: string;
 }
 
+/** A member of a mechanism, with when its membership began and ended where that matters (Russia in the EAS since 2011). */
+export interface Membership {
+  name: string;
+  /** A year, or a date 'YYYY-MM' or 'YYYY-MM-DD'. */
+  since?: string | number;
+  until?: string | number;
+  note?: string;
+}
+
+/** One numbered meeting of a series, as held: the table `series-year` and hover cards read before the yearly rule. */
+export interface SeriesMeeting {
+  number: number;
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (as precise as the source is). */
+  date: string | number;
+  end_date?: string;
+  place?: string;
+  source?: string | string[];
+  note?: string;
+}
+
 export interface MechanismEntry {
   name: string;
   aliases?: string[];
+  ambiguous_aliases?: string[];
   full_name: string;
   full_name_vi?: string;
   founded?: string | number;
-  /** Fixed membership besides the ASEAN member states, which belong to every ASEAN-led mechanism. */
-  members?: string[];
-  /** Meeting N of the series is held in `first_year + N` (AMM: 1967 + 57 = 2024). */
+  /** Fixed membership besides the ASEAN member states, which belong to every ASEAN-led mechanism from the day they joined ASEAN. */
+  members?: Array<string | Membership>;
+  /** The ASEAN Chair (an ASEAN member state) chairs its meetings. */
+  chaired_by_asean?: boolean;
+  /** Meetings between ASEAN and others: `partners` are the others, never ASEAN member states. */
+  external_partners?: boolean;
+  /** Meeting N of the series is held in `first_year + N` (AMM: 1967 + 57 = 2024), unless `meetings` says otherwise. */
   series_prefix?: string;
   first_year?: number;
+  /** Known meetings of the series, by number: where the yearly rule misdates them (EAS-1 2005, EAS-2 and EAS-3 both 2007). */
+  meetings?: SeriesMeeting[];
   summary?: string;
   source?: string | string[];
   note?: string;
@@ -75,6 +109,7 @@ export interface MechanismEntry {
 export interface DocumentEntry {
   title: string;
   aliases?: string[];
+  ambiguous_aliases?: string[];
   type: string;
   parties?: string[];
   year?: number;
@@ -96,31 +131,47 @@ export interface EntryOrigin {
   line?: number;
 }
 
+/**
+ * How a value written in a record resolves. A value equal to one entry's
+ * name or alias (case and accents kept) is that entry. Otherwise it is
+ * folded (case, accents and punctuation dropped): a fold that matches one
+ * entry is an alias of it; a fold that matches several is `ambiguous`, and
+ * nothing picks one of them silently ("My" folds like Malaysia's MY and
+ * like Mỹ, the United States).
+ */
 export type Resolution<T> =
   | { kind: 'canonical'; entry: T }
   | { kind: 'alias'; entry: T; canonical: string }
+  | { kind: 'ambiguous'; candidates: T[] }
   | { kind: 'unknown'; suggestions: string[] };
+
+/** The entry a value resolves to, when it resolves to exactly one. */
+export function resolvedEntry<T>(resolution: Resolution<T>): T | undefined {
+  return resolution.kind === 'canonical' || resolution.kind === 'alias' ? resolution.entry : undefined;
+}
 
 /** Fast, accent-insensitive look-ups over a merged catalog. Immutable once built. */
 export class CatalogIndex {
   private readonly partyByExact = new Map<string, PartyEntry>();
-  private readonly partyByFolded = new Map<string, PartyEntry>();
+  private readonly partyByFolded = new Map<string, PartyEntry[]>();
   private readonly mechanismByExact = new Map<string, MechanismEntry>();
-  private readonly mechanismByFolded = new Map<string, MechanismEntry>();
+  private readonly mechanismByFolded = new Map<string, MechanismEntry[]>();
   private readonly documentByExact = new Map<string, DocumentEntry>();
-  private readonly documentByFolded = new Map<string, DocumentEntry>();
-  private readonly partyNames: string[];
-  private readonly mechanismNames: string[];
+  private readonly documentByFolded = new Map<string, DocumentEntry[]>();
+  private readonly partyNames: NameIndex;
+  private readonly mechanismNames: NameIndex;
 
   constructor(
     readonly data: CatalogData,
     readonly origins: ReadonlyMap<object, EntryOrigin> = new Map(),
+    /** Names refused when the catalog files were merged, each to be reported in its file (catalogFile.ts). */
+    readonly conflicts: ReadonlyArray<{ file: string; diagnostic: import('./types').Diagnostic }> = [],
   ) {
     indexEntries(data.parties, (p) => p.name, this.partyByExact, this.partyByFolded);
     indexEntries(data.mechanisms, (m) => m.name, this.mechanismByExact, this.mechanismByFolded);
     indexEntries(data.documents, (d) => d.title, this.documentByExact, this.documentByFolded);
-    this.partyNames = namesAndAliases(data.parties, (p) => p.name);
-    this.mechanismNames = namesAndAliases(data.mechanisms, (m) => m.name);
+    this.partyNames = new NameIndex(namesAndAliases(data.parties, (p) => p.name));
+    this.mechanismNames = new NameIndex(namesAndAliases(data.mechanisms, (m) => m.name));
   }
 
   get parties(): readonly PartyEntry[] {
@@ -159,29 +210,73 @@ export class CatalogIndex {
     return this.origins.get(entry);
   }
 
-  /** Suggestions already computed, per candidate list: a file repeating one unknown name thousands of times pays once. */
-  private readonly suggested = new WeakMap<string[], Map<string, string[]>>();
+  /** Suggestions already computed, per name index: a file repeating one unknown name thousands of times pays once. */
+  private readonly suggested = new WeakMap<NameIndex, Map<string, string[]>>();
 
   /** Nearest canonical names; an alias that is close suggests the entry it belongs to. */
   private suggest<T>(
     value: string,
-    candidates: string[],
+    candidates: NameIndex,
     exact: Map<string, T>,
-    folded: Map<string, T>,
+    folded: Map<string, T[]>,
     nameOf: (entry: T) => string,
   ): string[] {
     let memo = this.suggested.get(candidates);
     if (!memo) this.suggested.set(candidates, (memo = new Map()));
     const known = memo.get(value);
     if (known) return [...known];
-    const names = nearest(value, candidates, 6).map((candidate) => {
-      const entry = exact.get(candidate) ?? folded.get(foldName(candidate));
-      return entry ? nameOf(entry) : candidate;
+    const names = candidates.nearest(value, 6).flatMap((candidate) => {
+      const entry = exact.get(candidate);
+      return entry ? [nameOf(entry)] : (folded.get(foldName(candidate)) ?? []).map(nameOf);
     });
     const result = [...new Set(names)].slice(0, 3);
     if (memo.size >= SUGGESTION_MEMO_LIMIT) memo.clear();
     memo.set(value, result);
     return [...result];
+  }
+}
+
+/**
+ * Names folded once, sorted, and bucketed by length: a suggestion looks only
+ * at names that could qualify (those that start with the value, found by
+ * binary search, and those whose length is within the edit limit), so an
+ * unknown name costs a few hundred comparisons however many names a
+ * workspace catalog brings.
+ */
+class NameIndex {
+  private readonly sorted: Array<{ folded: string; name: string }>;
+  private readonly byLength = new Map<number, Array<{ folded: string; name: string }>>();
+
+  constructor(names: readonly string[]) {
+    this.sorted = names.map((name) => ({ folded: foldName(name), name })).sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+    for (const item of this.sorted) {
+      const bucket = this.byLength.get(item.folded.length);
+      if (bucket) bucket.push(item);
+      else this.byLength.set(item.folded.length, [item]);
+    }
+  }
+
+  /** As `nearest` in text.ts over every name, looking only where a qualifying name can be. */
+  nearest(value: string, max: number): string[] {
+    const folded = foldName(value);
+    if (!folded) return [];
+    const within = new Set<{ folded: string; name: string }>();
+    if (folded.length >= 3) for (let i = this.firstAtOrAfter(folded); i < this.sorted.length && this.sorted[i].folded.startsWith(folded); i++) within.add(this.sorted[i]);
+    const limit = Math.max(1, Math.floor(folded.length / 3));
+    for (let length = folded.length - limit; length <= folded.length + limit; length++) for (const item of this.byLength.get(length) ?? []) within.add(item);
+    const byName = new Map([...within].map((item) => [item.name, item]));
+    return nearest(value, byName.keys(), max);
+  }
+
+  private firstAtOrAfter(key: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sorted[mid].folded < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }
 
@@ -191,15 +286,17 @@ function indexEntries<T extends { aliases?: string[] }>(
   entries: readonly T[],
   nameOf: (entry: T) => string,
   exact: Map<string, T>,
-  folded: Map<string, T>,
+  folded: Map<string, T[]>,
 ): void {
   for (const entry of entries) {
     for (const key of [nameOf(entry), ...(entry.aliases ?? [])]) {
       if (typeof key !== 'string') continue;
-      exact.set(key, entry);
+      // A name another entry already has as its own name or alias was refused when the catalog was merged (catalogFile.ts).
+      if (!exact.has(key)) exact.set(key, entry);
       const foldedKey = foldName(key);
-      // The canonical spelling wins a folding clash: an alias never shadows a name.
-      if (!folded.has(foldedKey) || key === nameOf(entry)) folded.set(foldedKey, entry);
+      const sharing = folded.get(foldedKey);
+      if (!sharing) folded.set(foldedKey, [entry]);
+      else if (!sharing.includes(entry)) sharing.push(entry);
     }
   }
 }
@@ -211,12 +308,14 @@ function namesAndAliases<T extends { aliases?: string[] }>(entries: readonly T[]
 function resolve<T>(
   value: string,
   exact: Map<string, T>,
-  folded: Map<string, T>,
+  folded: Map<string, T[]>,
   nameOf: (entry: T) => string,
   suggestions: () => string[],
 ): Resolution<T> {
-  const entry = exact.get(value) ?? folded.get(foldName(value));
-  if (!entry) return { kind: 'unknown', suggestions: suggestions() };
+  const candidates = exact.has(value) ? [exact.get(value) as T] : (folded.get(foldName(value)) ?? []);
+  if (candidates.length === 0) return { kind: 'unknown', suggestions: suggestions() };
+  if (candidates.length > 1) return { kind: 'ambiguous', candidates: [...candidates] };
+  const [entry] = candidates;
   const canonical = nameOf(entry);
   return value === canonical ? { kind: 'canonical', entry } : { kind: 'alias', entry, canonical };
 }
@@ -237,4 +336,34 @@ function mergeBy<T>(layers: T[][], keyOf: (entry: T) => string): T[] {
   const merged = new Map<string, T>();
   for (const layer of layers) for (const entry of layer) merged.set(keyOf(entry), entry);
   return [...merged.values()];
+}
+
+/** Two entries with names that fold alike (case, accents and punctuation dropped), as the build and the tests check them. */
+export interface FoldClash {
+  folded: string;
+  first: { entry: string; name: string };
+  second: { entry: string; name: string };
+  /** Either side lists its name in `ambiguous_aliases`: the clash is meant, and such values are reported as ambiguous. */
+  declared: boolean;
+}
+
+/** Every fold clash between different entries of one kind. */
+export function foldClashes<T extends { aliases?: string[]; ambiguous_aliases?: string[] }>(entries: readonly T[], nameOf: (entry: T) => string): FoldClash[] {
+  const seen = new Map<string, Array<{ entry: T; name: string }>>();
+  const clashes: FoldClash[] = [];
+  for (const entry of entries) {
+    for (const name of [nameOf(entry), ...(entry.aliases ?? [])]) {
+      if (typeof name !== 'string') continue;
+      const folded = foldName(name);
+      const earlier = seen.get(folded) ?? [];
+      for (const other of earlier) {
+        if (other.entry === entry) continue;
+        const declared = (other.entry.ambiguous_aliases ?? []).includes(other.name) || (entry.ambiguous_aliases ?? []).includes(name);
+        clashes.push({ folded, first: { entry: nameOf(other.entry), name: other.name }, second: { entry: nameOf(entry), name }, declared });
+      }
+      earlier.push({ entry, name });
+      seen.set(folded, earlier);
+    }
+  }
+  return clashes;
 }

@@ -1,4 +1,5 @@
 import { CatalogIndex, mergeCatalogs, type EntryOrigin } from './catalog';
+import type { Diagnostic, Range } from './types';
 import { CATALOG_SECTIONS, type CatalogFile } from './catalogRead';
 import prechecked, { type PrecheckedCatalogFile } from './generated/bundledCatalog';
 
@@ -32,13 +33,84 @@ function revive(f: PrecheckedCatalogFile): CatalogFile {
   return { file: f.file, data: f.data, origins, diagnostics: [] };
 }
 
-/** The bundled catalog with any extra files merged over it, in order. */
+/** A name a catalog entry was refused because another entry has it already, reported in the file that wrote it. */
+export interface NameConflict {
+  file: string;
+  diagnostic: Diagnostic;
+}
+
+/**
+ * The bundled catalog with any extra files merged over it, in order. A
+ * name belongs to one entry: an alias that is already another entry's name
+ * or alias (a workspace catalog's `aliases: [Japan, China]` on a party of
+ * its own) is refused, reported on that alias in its file, and not used,
+ * so it can neither take the name over nor make `--fix` rewrite records
+ * with it.
+ */
 export function buildCatalog(extra: readonly CatalogFile[] = []): CatalogIndex {
   const files = [...bundledCatalogFiles(), ...extra];
   const origins = new Map<object, EntryOrigin>();
   for (const f of files) for (const [entry, origin] of f.origins) origins.set(entry, origin);
-  return new CatalogIndex(mergeCatalogs(files.map((f) => f.data)), origins);
+  const merged = mergeCatalogs(files.map((f) => f.data));
+  const conflicts: NameConflict[] = [];
+  const fileOf = new Map<object, CatalogFile>();
+  for (const f of files) for (const section of CATALOG_SECTIONS) for (const entry of f.data[section] ?? []) fileOf.set(entry, f);
+  const data = {
+    parties: claimNames(merged.parties, (p) => p.name, 'party', fileOf, origins, conflicts),
+    mechanisms: claimNames(merged.mechanisms, (m) => m.name, 'mechanism', fileOf, origins, conflicts),
+    documents: claimNames(merged.documents, (d) => d.title, 'document', fileOf, origins, conflicts),
+  };
+  return new CatalogIndex(data, origins, conflicts);
 }
+
+/**
+ * Entries with every name they may have: canonical names first (they are
+ * unique after the merge), then each entry's aliases in the order of the
+ * files, so a bundled name or alias always keeps its owner. An entry that
+ * loses an alias is copied without it; the copy keeps the entry's origin.
+ */
+function claimNames<T extends { aliases?: string[] }>(
+  entries: readonly T[],
+  nameOf: (entry: T) => string,
+  kind: string,
+  fileOf: ReadonlyMap<object, CatalogFile>,
+  origins: Map<object, EntryOrigin>,
+  conflicts: NameConflict[],
+): T[] {
+  const owner = new Map<string, T>();
+  for (const entry of entries) owner.set(nameOf(entry), entry);
+  return entries.map((entry) => {
+    const aliases = entry.aliases ?? [];
+    const kept = aliases.filter((alias, k) => {
+      const other = owner.get(alias);
+      if (other === undefined || other === entry) {
+        owner.set(alias, entry);
+        return true;
+      }
+      const file = fileOf.get(entry);
+      const range = file?.names?.get(entry)?.[k + 1] ?? ZERO;
+      if (file) {
+        conflicts.push({
+          file: file.file,
+          diagnostic: {
+            code: 'schema',
+            severity: 'error',
+            message: `'${alias}' is already ${alias === nameOf(other) ? 'the name' : 'an alias'} of the ${kind} '${nameOf(other)}': a name belongs to one ${kind} only, so this alias is not used`,
+            range,
+          },
+        });
+      }
+      return false;
+    });
+    if (kept.length === aliases.length) return entry;
+    const copy = { ...entry, aliases: kept };
+    const origin = origins.get(entry);
+    if (origin) origins.set(copy, origin);
+    return copy;
+  });
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function loadBundledCatalog(): CatalogIndex {
   return buildCatalog();

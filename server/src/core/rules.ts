@@ -1,6 +1,7 @@
-import type { CatalogIndex, MechanismEntry, PartyEntry } from './catalog';
+import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry, type Resolution } from './catalog';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { quoteList } from './text';
+import { catalogDate, heldMeeting, isBefore, matchesHeld, membershipAt } from './timeline';
 import type { ValuePath } from './types';
 
 /**
@@ -38,9 +39,36 @@ export function checkRules(record: unknown, catalog: CatalogIndex): RuleResult {
   checkDocuments(record, catalog, result);
   checkDuplicates(record, catalog, result);
   checkDateOrder(record, result);
-  checkMembership(record, catalog, result);
+  const meeting = meetingOf(record, catalog);
+  checkMembership(record, meeting, catalog, result);
   checkSeriesYear(record, catalog, result);
+  checkMembersAsPartners(record, meeting, catalog, result);
+  checkChair(record, meeting, catalog, result);
+  checkFollowUpDates(record, result);
+  checkPartiesAtDate(record, meeting, catalog, result);
+  checkPartnersAmongParticipants(record, catalog, result);
   return result;
+}
+
+/** What the date-aware rules need of a record: its mechanism (when it resolves) and its date (when it is a real one). */
+interface Meeting {
+  mechanism?: MechanismEntry;
+  date?: string;
+}
+
+function meetingOf(record: Dict, catalog: CatalogIndex): Meeting {
+  const mechanism = typeof record.mechanism === 'string' ? resolvedEntry(catalog.resolveMechanism(record.mechanism)) : undefined;
+  return { mechanism, date: isIsoDate(record.date) ? record.date : undefined };
+}
+
+/** A party value as the catalog knows it, or undefined (unknown and ambiguous names have their own diagnostics). */
+function partyAt(value: unknown, catalog: CatalogIndex): PartyEntry | undefined {
+  return typeof value === 'string' ? resolvedEntry(catalog.resolveParty(value)) : undefined;
+}
+
+/** Whether a party was an ASEAN member state at a date (Timor-Leste from 2025-10-26). */
+function isAseanMemberAt(party: PartyEntry, date: string | undefined): boolean {
+  return party.kind === 'asean-member' && (date === undefined || !isBefore(date, party.joined));
 }
 
 /** Every place a party name may stand, with its path. */
@@ -60,14 +88,28 @@ export function partyPaths(record: Dict): Array<{ path: ValuePath; value: unknow
 function checkParties(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
   for (const { path, value } of partyPaths(record)) {
     if (typeof value !== 'string' || value.trim() === '') continue;
-    const resolution = catalog.resolveParty(value);
-    if (resolution.kind === 'unknown') {
-      result.mentions.push({ kind: 'party', name: value, path, known: false });
-      result.problems.push(unknownName('unknown-party', 'party', value, path, resolution.suggestions));
-    } else {
-      result.mentions.push({ kind: 'party', name: resolution.entry.name, path, known: true });
-      if (resolution.kind === 'alias') result.problems.push(aliasProblem(value, resolution.canonical, path));
-    }
+    checkName('party', value, path, catalog.resolveParty(value), (p) => p.name, result);
+  }
+}
+
+/** One catalog name as written: known, an alias (fixable), ambiguous (the author chooses) or unknown (with suggestions). */
+function checkName<T>(
+  kind: 'party' | 'mechanism',
+  value: string,
+  path: ValuePath,
+  resolution: Resolution<T>,
+  nameOf: (entry: T) => string,
+  result: RuleResult,
+): void {
+  if (resolution.kind === 'unknown') {
+    result.mentions.push({ kind, name: value, path, known: false });
+    result.problems.push(unknownName(kind === 'party' ? 'unknown-party' : 'unknown-mechanism', kind, value, path, resolution.suggestions));
+  } else if (resolution.kind === 'ambiguous') {
+    result.mentions.push({ kind, name: value, path, known: false });
+    result.problems.push(ambiguousName(kind, value, path, resolution.candidates.map(nameOf)));
+  } else {
+    result.mentions.push({ kind, name: nameOf(resolution.entry), path, known: true });
+    if (resolution.kind === 'alias') result.problems.push(aliasProblem(value, resolution.canonical, path));
   }
 }
 
@@ -76,25 +118,60 @@ function checkMechanisms(record: Dict, catalog: CatalogIndex, result: RuleResult
   eachItem(record.follow_up, (f, i) => isDict(f) && places.push({ path: ['follow_up', i, 'mechanism'], value: f.mechanism }));
   for (const { path, value } of places) {
     if (typeof value !== 'string' || value.trim() === '') continue;
-    const resolution = catalog.resolveMechanism(value);
-    if (resolution.kind === 'unknown') {
-      result.mentions.push({ kind: 'mechanism', name: value, path, known: false });
-      result.problems.push(unknownName('unknown-mechanism', 'mechanism', value, path, resolution.suggestions));
-    } else {
-      result.mentions.push({ kind: 'mechanism', name: resolution.entry.name, path, known: true });
-      if (resolution.kind === 'alias') result.problems.push(aliasProblem(value, resolution.canonical, path));
-    }
+    checkName('mechanism', value, path, catalog.resolveMechanism(value), (m) => m.name, result);
   }
 }
 
-/** Documents are free text (new ones are adopted every year): only mentions, no diagnostics. */
+/**
+ * Documents are free text (new ones are adopted every year), so an unknown
+ * title is no problem; a title the catalog knows must agree with its entry:
+ * the same type, no party the entry does not list, and not adopted or
+ * carried out before the catalog says it came to be.
+ */
 function checkDocuments(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
+  const year = isIsoDate(record.date) ? Number(record.date.slice(0, 4)) : undefined;
   eachItem(record.documents, (doc, i) => {
     if (!isDict(doc) || typeof doc.title !== 'string') return;
-    const resolution = catalog.resolveDocument(doc.title);
-    const known = resolution.kind !== 'unknown';
-    result.mentions.push({ kind: 'document', name: known ? resolution.entry.title : doc.title, path: ['documents', i, 'title'], known });
+    const entry = resolvedEntry(catalog.resolveDocument(doc.title));
+    result.mentions.push({ kind: 'document', name: entry ? entry.title : doc.title, path: ['documents', i, 'title'], known: entry !== undefined });
+    if (entry) checkDocumentAgainstCatalog(doc, i, entry, year, catalog, result);
   });
+}
+
+/** Statuses that say the document existed at the meeting (as opposed to proposed, planned, under negotiation). */
+const EXISTING_STATUSES: ReadonlySet<string> = new Set(['adopted', 'signed', 'ratified', 'implemented', 'reviewed', 'noted']);
+
+function checkDocumentAgainstCatalog(doc: Dict, i: number, entry: DocumentEntry, year: number | undefined, catalog: CatalogIndex, result: RuleResult): void {
+  if (typeof doc.type === 'string' && typeof entry.type === 'string' && doc.type !== entry.type) {
+    result.problems.push({
+      code: 'document-mismatch',
+      message: `'${entry.title}' is a ${entry.type} in the catalog, not a ${doc.type}`,
+      path: ['documents', i, 'type'],
+      target: 'value',
+      fixes: [{ kind: 'replace-value', title: `Change the type to '${entry.type}'`, path: ['documents', i, 'type'], value: entry.type, safe: false, preferred: true }],
+    });
+  }
+  if (Array.isArray(entry.parties) && entry.parties.length > 0) {
+    const listed = new Set(entry.parties.map((p) => (typeof p === 'string' ? (partyAt(p, catalog)?.name ?? p) : '')));
+    eachItem(doc.parties, (p, j) => {
+      const party = partyAt(p, catalog);
+      if (!party || listed.has(party.name) || party.name === 'ASEAN') return;
+      result.problems.push({
+        code: 'document-mismatch',
+        message: `'${party.name}' is not a party to '${entry.title}' in the catalog (${quoteList(entry.parties ?? [], 'and')})`,
+        path: ['documents', i, 'parties', j],
+        target: 'value',
+      });
+    });
+  }
+  if (year !== undefined && typeof entry.year === 'number' && entry.year > year && typeof doc.status === 'string' && EXISTING_STATUSES.has(doc.status)) {
+    result.problems.push({
+      code: 'document-mismatch',
+      message: `'${entry.title}' dates from ${entry.year} in the catalog, after this meeting (${year}): it cannot have been ${doc.status} then`,
+      path: ['documents', i, 'status'],
+      target: 'value',
+    });
+  }
 }
 
 function checkDuplicates(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
@@ -104,8 +181,7 @@ function checkDuplicates(record: Dict, catalog: CatalogIndex, result: RuleResult
     const seen = new Map<string, number>();
     eachItem(items, (item, i) => {
       if (typeof item !== 'string') return;
-      const resolution = catalog.resolveParty(item);
-      const key = resolution.kind === 'unknown' ? item.trim() : resolution.entry.name;
+      const key = resolvedEntry(catalog.resolveParty(item))?.name ?? item.trim();
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, i);
@@ -134,51 +210,156 @@ function checkDateOrder(record: Dict, result: RuleResult): void {
   });
 }
 
-function checkMembership(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
-  if (typeof record.mechanism !== 'string') return;
-  const mechanism = catalog.resolveMechanism(record.mechanism);
-  if (mechanism.kind === 'unknown' || !mechanism.entry.members) return;
-  const members = new Set(mechanism.entry.members);
+function checkMembership(record: Dict, { mechanism, date }: Meeting, catalog: CatalogIndex, result: RuleResult): void {
+  if (!mechanism?.members) return;
   eachItem(record.partners, (partner, i) => {
-    if (typeof partner !== 'string') return;
-    const party = catalog.resolveParty(partner);
-    if (party.kind === 'unknown' || isMember(party.entry, members)) return;
-    result.problems.push({
-      code: 'mechanism-membership',
-      message: `'${party.entry.name}' is not a member of ${mechanism.entry.name} (${membersSentence(mechanism.entry)})`,
-      path: ['partners', i],
-      target: 'value',
-    });
+    const party = partyAt(partner, catalog);
+    if (!party) return;
+    const at = membershipAt(mechanism, party, date);
+    if (at.member) return;
+    const message =
+      at.reason === 'not-yet'
+        ? `'${party.name}' has been a member of ${mechanism.name} only since ${at.since}; this meeting is dated ${date}`
+        : at.reason === 'no-longer'
+          ? `'${party.name}' was a member of ${mechanism.name} until ${at.until}; this meeting is dated ${date}`
+          : `'${party.name}' is not a member of ${mechanism.name} (${membersSentence(mechanism)})`;
+    result.problems.push({ code: 'mechanism-membership', message, path: ['partners', i], target: 'value' });
   });
 }
 
-/** ASEAN member states take part in every ASEAN-led mechanism; `members` lists the others. */
-function isMember(party: PartyEntry, members: ReadonlySet<string>): boolean {
-  return party.kind === 'asean-member' || members.has(party.name);
-}
-
 function membersSentence(mechanism: MechanismEntry): string {
-  const members = mechanism.members ?? [];
+  const members = (mechanism.members ?? []).map((m) => (typeof m === 'string' ? m : m.name));
   return members.length > 8
     ? `its ${members.length} partners besides ASEAN are listed in the catalog`
     : `members besides ASEAN: ${members.join(', ')}`;
 }
 
+/**
+ * `series` against `date`: the meeting of that number as the catalog's table
+ * of known meetings dates it (EAS-2 and EAS-3 both in 2007), else the yearly
+ * rule (AMM-57 in 1967 + 57 = 2024).
+ */
 function checkSeriesYear(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
   const { series, date } = record;
   if (typeof series !== 'string' || !isIsoDate(date)) return;
   const match = /^(.+)-(\d{1,3})$/.exec(series);
   if (!match) return;
   const mechanism = catalog.mechanismForSeriesPrefix(match[1]);
-  if (!mechanism || mechanism.first_year === undefined) return;
-  const expected = mechanism.first_year + Number(match[2]);
-  const actual = Number(date.slice(0, 4));
-  if (expected === actual) return;
+  if (!mechanism) return;
+  const held = heldMeeting(mechanism, Number(match[2]));
+  if (!held || matchesHeld(held, date)) return;
+  const days = held.end_date ? `from ${held.date} to ${held.end_date}` : `${held.date.length > 4 ? 'on' : 'in'} ${held.date}`;
+  const when = held.known
+    ? `'${series}' was held ${days}${held.place ? ` in ${held.place}` : ''}`
+    : `'${series}' was held in ${held.date} (${mechanism.series_prefix}-N is held in ${mechanism.first_year} + N)`;
   result.problems.push({
     code: 'series-year',
-    message: `'${series}' was held in ${expected} (${mechanism.series_prefix}-N is held in ${mechanism.first_year} + N), but 'date' is in ${actual}`,
+    message: `${when}, but 'date' is ${date}`,
     path: ['series'],
     target: 'value',
+  });
+}
+
+/** An ASEAN member state listed among the external partners of a meeting between ASEAN and others. */
+function checkMembersAsPartners(record: Dict, { mechanism, date }: Meeting, catalog: CatalogIndex, result: RuleResult): void {
+  if (!mechanism?.external_partners) return;
+  eachItem(record.partners, (partner, i) => {
+    const party = partyAt(partner, catalog);
+    if (!party || !isAseanMemberAt(party, date)) return;
+    result.problems.push({
+      code: 'member-as-partner',
+      message: `'${party.name}' is an ASEAN member state: in ${mechanism.name} the partners are the parties ASEAN meets; list it under 'participants'`,
+      path: ['partners', i],
+      target: 'value',
+      fixes: [{ kind: 'remove-item', title: `Remove '${party.name}' from 'partners'`, path: ['partners', i], safe: false }],
+    });
+  });
+}
+
+/** Mechanisms chaired by ASEAN have an ASEAN member state (as it was at the date) as chair. */
+function checkChair(record: Dict, { mechanism, date }: Meeting, catalog: CatalogIndex, result: RuleResult): void {
+  if (!mechanism?.chaired_by_asean) return;
+  const chair = partyAt(record.chair, catalog);
+  if (!chair || isAseanMemberAt(chair, date)) return;
+  const why = chair.kind === 'asean-member' ? `it joined ASEAN only on ${catalogDate(chair.joined)}` : 'it is not an ASEAN member state';
+  result.problems.push({
+    code: 'chair-not-member',
+    message: `${mechanism.name} meetings are chaired by an ASEAN member state, and '${chair.name}' could not chair this one: ${why}`,
+    path: ['chair'],
+    target: 'value',
+  });
+}
+
+/** A meeting announced for later cannot be dated before the meeting that announced it. */
+function checkFollowUpDates(record: Dict, result: RuleResult): void {
+  if (!isIsoDate(record.date)) return;
+  const date = record.date;
+  eachItem(record.follow_up, (f, i) => {
+    if (!isDict(f) || typeof f.date !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(f.date)) return;
+    if (f.date >= date.slice(0, f.date.length)) return;
+    result.problems.push({
+      code: 'follow-up-date',
+      message: `This follow-up is dated ${f.date}, before the meeting that announced it (${date})`,
+      path: ['follow_up', i, 'date'],
+      target: 'value',
+    });
+  });
+}
+
+/**
+ * A party named at a date when it did not exist yet (a grouping before its
+ * founding), or a partner met as a dialogue partner before ASEAN's dialogue
+ * relations with it began.
+ */
+function checkPartiesAtDate(record: Dict, { mechanism, date }: Meeting, catalog: CatalogIndex, result: RuleResult): void {
+  if (date === undefined) return;
+  const seen = new Set<PartyEntry>();
+  for (const { path, value } of partyPaths(record)) {
+    const party = partyAt(value, catalog);
+    if (!party) continue;
+    if (isBefore(date, party.founded)) {
+      // Once per party: a grouping named in five places needs saying once, on its first mention.
+      if (seen.has(party)) continue;
+      seen.add(party);
+      result.problems.push({
+        code: 'party-not-yet',
+        message: `'${party.name}' did not exist yet on ${date}: it was founded in ${catalogDate(party.founded)}`,
+        path,
+        target: 'value',
+      });
+    } else if (mechanism?.name === 'ASEAN+1' && path[0] === 'partners' && party.kind !== 'asean-member' && isBefore(date, party.dialogue_since)) {
+      result.problems.push({
+        code: 'party-not-yet',
+        message: `'${party.name}' was not yet an ASEAN dialogue partner on ${date}: dialogue relations began in ${catalogDate(party.dialogue_since)}`,
+        path,
+        target: 'value',
+      });
+    }
+  }
+}
+
+/**
+ * When the record lists who was present, every state ASEAN met as a partner
+ * was among them. An organisation partner (the Pacific Alliance) is there
+ * through its members, so it need not be listed itself.
+ */
+function checkPartnersAmongParticipants(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
+  if (!Array.isArray(record.participants) || record.participants.length === 0) return;
+  const present = new Set<string>();
+  eachItem(record.participants, (p) => {
+    const party = partyAt(p, catalog);
+    if (party) present.add(party.name);
+    else if (typeof p === 'string') present.add(p.trim());
+  });
+  eachItem(record.partners, (partner, i) => {
+    const party = partyAt(partner, catalog);
+    if (!party || party.kind === 'organisation' || present.has(party.name)) return;
+    result.problems.push({
+      code: 'partners-participants',
+      message: `'${party.name}' is a partner of this meeting but is not among its 'participants'`,
+      path: ['partners', i],
+      target: 'value',
+    });
   });
 }
 
@@ -199,6 +380,17 @@ function unknownName(
     preferred: i === 0 && suggestions.length === 1,
   }));
   return { code, message: `Unknown ${what} '${value}'${hint}`, path, target: 'value', fixes };
+}
+
+function ambiguousName(kind: 'party' | 'mechanism', value: string, path: ValuePath, candidates: string[]): Problem {
+  return {
+    code: 'ambiguous-name',
+    message: `'${value}' could be the ${kind} ${quoteList(candidates)}: write the canonical name of the one you mean`,
+    path,
+    target: 'value',
+    // Never applied by --fix or "fix all": only the author knows which one was meant.
+    fixes: candidates.map((c) => ({ kind: 'replace-value', title: `Change to '${c}'`, path, value: c, safe: false })),
+  };
 }
 
 function aliasProblem(value: string, canonical: string, path: ValuePath): Problem {

@@ -9,11 +9,22 @@ export type JsonSchema = Record<string, unknown>;
 
 export const RECORD_SCHEMA = recordSchema as JsonSchema;
 
+/** A validator ajv compiled (standalone code under generated/). */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 /** Schema problems of one record, one sentence each, at the place the format names. */
 export function checkSchema(value: unknown): Problem[] {
   // Compiled at build time (schemaCompile.ts, scripts/generate.mjs): compiling costs far more than validating.
-  if (validateRecord(value)) return [];
-  const errors = validateRecord.errors ?? [];
+  return schemaProblems(validateRecord, value);
+}
+
+/** What a compiled schema finds in a value, as sentences a person understands, each at its path (records and catalogs alike). */
+export function schemaProblems(validate: CompiledValidator, value: unknown): Problem[] {
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
   return errors
     .filter((e) => !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)))

@@ -1,18 +1,31 @@
 import { readText, type ReadProblem } from './read';
 
 /**
- * Catalog files larger than this are not read: the bundled catalog is about
- * 60 KB, and a catalog of megabytes would cost every thread seconds to build.
+ * Catalog files longer than this many characters are not read: the bundled
+ * catalog is about 60,000, and the entries a catalog may hold
+ * (core/catalogRead.ts) fit well within it, while parsing megabytes of YAML
+ * would cost every thread seconds to start.
  */
-export const MAX_CATALOG_CHARS = 4_000_000;
+export const MAX_CATALOG_CHARS = 1_000_000;
 
 /**
  * Reads a workspace catalog file as the reader reads records (one
- * descriptor, regular files only, UTF-8 checked): its text, or its problem
- * as a diagnostic of that file. The CLI and the server's index both read
- * catalogs this way, so a catalog one refuses the other refuses too.
+ * descriptor, regular files only, UTF-8 checked, bounded): its text, or its
+ * problem as a diagnostic of that file. The CLI and the server's index both
+ * read catalogs this way, so a catalog one refuses the other refuses too.
  */
 export function readCatalogFile(file: string): { kind: 'text'; text: string } | ReadProblem {
-  const read = readText(file, { maxFileSize: MAX_CATALOG_CHARS, maxFileSizeName: 'the limit for catalog files', hash: false });
-  return read.kind === 'text' ? { kind: 'text', text: read.text } : read;
+  const limits = { maxFileSize: MAX_CATALOG_CHARS, maxFileSizeName: 'the limit for catalog files', hash: false };
+  const read = readText(file, limits);
+  if (read.kind === 'problem') return read;
+  if (read.text.length <= MAX_CATALOG_CHARS) return { kind: 'text', text: read.text };
+  return {
+    kind: 'problem',
+    diagnostic: {
+      code: 'file-too-large',
+      severity: 'error',
+      message: `Not used: the catalog file has ${read.text.length.toLocaleString('en')} characters, more than the limit of ${MAX_CATALOG_CHARS.toLocaleString('en')} for catalog files`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    },
+  };
 }

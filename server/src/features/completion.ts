@@ -5,7 +5,7 @@ import {
   type CompletionItem,
   type CompletionList,
 } from 'vscode-languageserver';
-import type { CatalogIndex, DocumentEntry, MechanismEntry, PartyEntry } from '../core/catalog';
+import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
 import { scalarText as yamlScalar } from '../core/locate';
 import type { JsonSchema } from '../core/schema';
 import { foldName } from '../core/text';
@@ -325,8 +325,8 @@ function partyItems(input: CompletionInput, context: ValueContext): CompletionIt
   const excluded = new Set<string>();
   if (typeof context.path[context.path.length - 1] === 'number' && input.roles.isPartyList(listPath)) {
     for (const sibling of context.siblings) {
-      const resolution = catalog.resolveParty(sibling);
-      if (resolution.kind !== 'unknown') excluded.add(resolution.entry.name);
+      const entry = resolvedEntry(catalog.resolveParty(sibling));
+      if (entry) excluded.add(entry.name);
     }
   }
   const candidates = catalog.parties.filter((p) => !excluded.has(p.name));

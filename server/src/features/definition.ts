@@ -1,5 +1,5 @@
 import type { Location } from 'vscode-languageserver';
-import type { CatalogIndex, DocumentEntry, MechanismEntry, PartyEntry } from '../core/catalog';
+import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
 import type { Position } from '../core/types';
 import type { FileAnalysis, LocatedMention } from '../core/validate';
 import { mentionAt } from './hover';
@@ -12,7 +12,7 @@ export function entryOf(catalog: CatalogIndex, mention: LocatedMention): PartyEn
     mention.kind === 'party' ? catalog.resolveParty(mention.name)
     : mention.kind === 'mechanism' ? catalog.resolveMechanism(mention.name)
     : catalog.resolveDocument(mention.name);
-  return resolution.kind === 'unknown' ? undefined : resolution.entry;
+  return resolvedEntry<PartyEntry | MechanismEntry | DocumentEntry>(resolution);
 }
 
 export interface DefinitionInput {

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { CatalogIndex } from '../core/catalog';
+import { resolvedEntry, type CatalogIndex } from '../core/catalog';
 import type { MentionKind } from '../core/rules';
 import type { Position, Range } from '../core/types';
 import type { FileAnalysis, LocatedMention } from '../core/validate';
@@ -62,21 +62,25 @@ function mentionCard(input: HoverInput, mention: LocatedMention): string | undef
   if (mention.kind === 'party') {
     const resolution = catalog.resolveParty(mention.name);
     if (resolution.kind === 'unknown') return unknownCard('party', mention.name, resolution.suggestions);
+    if (resolution.kind === 'ambiguous') return ambiguousCard(mention.name, resolution.candidates.map((c) => c.name));
     const links = input.recordsMentioning('party', resolution.entry.name);
     return `${partyCard(resolution.entry)}\n\n---\n\n${recordLinks('Mentioned in', links)}`;
   }
   if (mention.kind === 'mechanism') {
     const resolution = catalog.resolveMechanism(mention.name);
     if (resolution.kind === 'unknown') return unknownCard('mechanism', mention.name, resolution.suggestions);
+    if (resolution.kind === 'ambiguous') return ambiguousCard(mention.name, resolution.candidates.map((c) => c.name));
     const links = input.recordsMentioning('mechanism', resolution.entry.name);
     return `${mechanismCard(resolution.entry, catalog)}\n\n---\n\n${recordLinks('Used by', links)}`;
   }
-  const resolution = catalog.resolveDocument(mention.name);
-  const links = input.recordsMentioning('document', resolution.kind === 'unknown' ? mention.name : resolution.entry.title);
-  const card = resolution.kind === 'unknown'
-    ? `**${escapeMarkdown(mention.name)}**\n\nDocument not in the catalog.`
-    : documentCard(resolution.entry);
+  const document = resolvedEntry(catalog.resolveDocument(mention.name));
+  const links = input.recordsMentioning('document', document ? document.title : mention.name);
+  const card = document ? documentCard(document) : `**${escapeMarkdown(mention.name)}**\n\nDocument not in the catalog.`;
   return `${card}\n\n---\n\n${recordLinks('Cited by', links)}`;
+}
+
+function ambiguousCard(name: string, candidates: readonly string[]): string {
+  return `**${escapeMarkdown(name)}**\n\nAmbiguous: this could be ${candidates.map((c) => `**${escapeMarkdown(c)}**`).join(' or ')}. Write the canonical name of the one you mean.`;
 }
 
 function unknownCard(kind: string, name: string, suggestions: readonly string[]): string {

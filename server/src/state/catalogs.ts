@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CatalogIndex, DocumentEntry, EntryOrigin, MechanismEntry, PartyEntry } from '../core/catalog';
 import { buildCatalog, parseCatalogFile, type CatalogFile } from '../core/catalogFile';
+import type { Diagnostic } from '../core/types';
 import { Validator } from '../core/validate';
 import { RoleTable } from '../features/schemaInfo';
 import { pathToUri } from './uris';
@@ -53,6 +54,13 @@ export class CatalogSet {
 
   get(key: string): CatalogFile | undefined {
     return this.open.get(key) ?? this.disk.get(key);
+  }
+
+  /** A catalog file's problems: its own, and the names refused when the catalog was merged (an alias another entry has). */
+  diagnosticsOf(key: string): Diagnostic[] {
+    const file = this.get(key);
+    if (!file) return [];
+    return [...file.diagnostics, ...this.catalog.conflicts.filter((c) => c.file === file.file).map((c) => c.diagnostic)];
   }
 
   /** Workspace catalog files read from disk. */

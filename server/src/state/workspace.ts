@@ -296,10 +296,7 @@ export class Workspace {
     const settings = await this.settings.get(uri);
     const current = this.host.getDocument(uri) ?? doc;
     const key = keyOf(uri);
-    if (this.isCatalogUri(uri)) {
-      const file = this.catalogs.get(key);
-      return file ? this.toLsp(uri, file.diagnostics) : [];
-    }
+    if (this.isCatalogUri(uri)) return this.toLsp(uri, this.catalogs.diagnosticsOf(key));
     const view = this.viewOf(current, settings);
     this.updateOpenIndex(uri, view);
     return this.toLsp(uri, this.fileDiagnostics(key, view.analysis.diagnostics, settings), view);
@@ -342,8 +339,8 @@ export class Workspace {
   }
 
   private closedCatalogDiagnostics(key: string): FileDiagnostic[] | undefined {
-    const file = this.catalogs.get(key);
-    return file && file.diagnostics.length > 0 ? file.diagnostics : undefined;
+    const diagnostics = this.catalogs.diagnosticsOf(key);
+    return diagnostics.length > 0 ? diagnostics : undefined;
   }
 
   // ------------------------------------------------------------ the workspace index
@@ -368,9 +365,9 @@ export class Workspace {
   private async catalogDocumentChanged(uri: string): Promise<void> {
     const doc = this.host.getDocument(uri);
     if (!doc) return;
-    const file = this.catalogs.set(keyOf(uri), uri, doc.getText(), 'open');
-    if (!this.options.pullDiagnostics) this.publisher.push(uri, doc.version, this.toLsp(uri, file.diagnostics));
+    this.catalogs.set(keyOf(uri), uri, doc.getText(), 'open');
     this.catalogsChanged();
+    if (!this.options.pullDiagnostics) this.publisher.push(uri, doc.version, this.toLsp(uri, this.catalogs.diagnosticsOf(keyOf(uri))));
   }
 
   /** The catalog changed: open records are validated again now, closed ones re-indexed shortly. */

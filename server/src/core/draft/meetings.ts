@@ -1,4 +1,4 @@
-import type { CatalogIndex, MechanismEntry } from '../catalog';
+import { resolvedEntry, type CatalogIndex, type MechanismEntry } from '../catalog';
 import type { Span } from '../types';
 import type { Sentence } from './article';
 import type { DateMention } from './dates';
@@ -241,6 +241,5 @@ export function naturalLevel(mechanism: MechanismEntry): Level | undefined {
 }
 
 export function resolveAseanPlusOne(catalog: CatalogIndex): MechanismEntry | undefined {
-  const found = catalog.resolveMechanism('ASEAN+1');
-  return found.kind === 'unknown' ? undefined : found.entry;
+  return resolvedEntry(catalog.resolveMechanism('ASEAN+1'));
 }

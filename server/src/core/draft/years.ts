@@ -1,4 +1,4 @@
-import type { CatalogIndex, MechanismEntry, PartyEntry } from '../catalog';
+import { resolvedEntry, type CatalogIndex, type MechanismEntry, type PartyEntry } from '../catalog';
 import { foldName } from '../text';
 import type { Span } from '../types';
 import type { Sentence } from './article';
@@ -34,8 +34,7 @@ export interface SeriesMeeting {
  * without anything else changing.
  */
 export function seriesMeeting(catalog: CatalogIndex, mechanism: MechanismEntry, n: number): SeriesMeeting | undefined {
-  const entry = catalog.resolveMechanism(mechanism.name);
-  const rule = entry.kind === 'unknown' ? mechanism : entry.entry;
+  const rule = resolvedEntry(catalog.resolveMechanism(mechanism.name)) ?? mechanism;
   if (!rule.series_prefix || rule.first_year === undefined || !Number.isInteger(n) || n < 1) return undefined;
   return { series: `${rule.series_prefix}-${n}`, year: rule.first_year + n };
 }

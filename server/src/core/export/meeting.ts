@@ -5,7 +5,7 @@
  * are read defensively: a record reaches an exporter only when it has no
  * errors (select.ts), but nothing here trusts that.
  */
-import type { CatalogIndex } from '../catalog';
+import { resolvedEntry, type CatalogIndex } from '../catalog';
 import { parseCalendarDate } from '../render/dates';
 import { field, isDict, listOf, textOf } from '../render/values';
 
@@ -130,12 +130,11 @@ function calendarDay(value: unknown): string | undefined {
 
 function canonicalParty(name: string | undefined, catalog: CatalogIndex): Party | undefined {
   if (!name) return undefined;
-  const found = catalog.resolveParty(name);
-  if (found.kind === 'unknown') return { name };
-  return found.entry.iso ? { name: found.entry.name, iso: found.entry.iso } : { name: found.entry.name };
+  const found = resolvedEntry(catalog.resolveParty(name));
+  if (!found) return { name };
+  return found.iso ? { name: found.name, iso: found.iso } : { name: found.name };
 }
 
 function canonicalMechanism(name: string, catalog: CatalogIndex): string {
-  const found = catalog.resolveMechanism(name);
-  return found.kind === 'unknown' ? name : found.entry.name;
+  return resolvedEntry(catalog.resolveMechanism(name))?.name ?? name;
 }

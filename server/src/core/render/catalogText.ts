@@ -4,6 +4,7 @@
  */
 import { partyKindLabel, type CatalogIndex, type MechanismEntry, type PartyEntry, type Resolution } from '../catalog';
 import { formatDate } from './dates';
+import { quoteList } from '../text';
 import { humanize, textOf } from './values';
 
 /** Names longer than this are not looked up: no real party is named so, and it bounds the work on hostile input. */
@@ -70,4 +71,9 @@ export function mechanismHoverText(entry: MechanismEntry): string {
 export function unknownHoverText(kind: 'party' | 'mechanism', suggestions: readonly string[]): string {
   const first = `Not in the catalog: unknown ${kind}.`;
   return suggestions.length ? `${first}\nDid you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : first;
+}
+
+/** The hover for a name that folds like several catalog names: which ones, for the author to choose. */
+export function ambiguousHoverText(candidates: readonly string[]): string {
+  return `Ambiguous: this could be ${quoteList(candidates)}. Write the canonical name of the one you mean.`;
 }

@@ -3,7 +3,7 @@
  * and a generic renderer for values of unexpected shape.
  */
 import type { CatalogIndex } from '../catalog';
-import { lookUpMechanism, lookUpParty, mechanismHoverText, partyHoverText, unknownHoverText } from './catalogText';
+import { ambiguousHoverText, lookUpMechanism, lookUpParty, mechanismHoverText, partyHoverText, unknownHoverText } from './catalogText';
 import { html, type Html } from './html';
 import { capped, humanize, isDict, listOf, textOf } from './values';
 
@@ -24,6 +24,8 @@ export function partyChip(value: unknown, catalog: CatalogIndex): Html {
       return html`<span class="chip ${kindClass(found.entry.kind)}" title="${partyHoverText(found.entry)}">${name}</span>`;
     case 'alias':
       return html`<span class="chip ${kindClass(found.entry.kind)}" title="${partyHoverText(found.entry)}">${name}<span class="chip-canonical"> → ${found.canonical}</span></span>`;
+    case 'ambiguous':
+      return html`<span class="chip chip-unknown" title="${ambiguousHoverText(found.candidates.map((c) => c.name))}"><span class="chip-mark" aria-hidden="true">?</span>${name}</span>`;
     default:
       return html`<span class="chip chip-unknown" title="${unknownHoverText('party', found.suggestions)}"><span class="chip-mark" aria-hidden="true">?</span>${name}</span>`;
   }
@@ -51,8 +53,9 @@ export function mechanismBadge(value: unknown, catalog: CatalogIndex): Html {
   const name = textOf(value);
   if (name === undefined) return html`<span class="badge badge-invalid">${renderValue(value)}</span>`;
   const found = lookUpMechanism(catalog, name);
-  if (found.kind === 'unknown') {
-    return html`<span class="badge badge-unknown" title="${unknownHoverText('mechanism', found.suggestions)}">? ${name}</span>`;
+  if (found.kind === 'unknown' || found.kind === 'ambiguous') {
+    const hover = found.kind === 'unknown' ? unknownHoverText('mechanism', found.suggestions) : ambiguousHoverText(found.candidates.map((c) => c.name));
+    return html`<span class="badge badge-unknown" title="${hover}">? ${name}</span>`;
   }
   return html`<span class="badge badge-mechanism" title="${mechanismHoverText(found.entry)}">${name}</span>`;
 }

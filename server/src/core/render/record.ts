@@ -2,7 +2,7 @@
  * One record as a readable page section. Every field is optional here: the
  * validator reports what is missing or malformed, the preview shows the rest.
  */
-import type { CatalogIndex } from '../catalog';
+import { resolvedEntry, type CatalogIndex } from '../catalog';
 import { formatDate, formatDateRange } from './dates';
 import { html, httpUrl, type Html } from './html';
 import { enumBadge, mechanismBadge, moreNote, partyChip, partyChips, renderValue, statusBadge } from './parts';
@@ -146,10 +146,10 @@ function documentTitle(value: unknown, catalog: CatalogIndex): Html {
   if (title === undefined) return cell(value);
   let hover: string | undefined;
   try {
-    const found = title.length <= 500 ? catalog.resolveDocument(title) : undefined;
-    if (found && found.kind !== 'unknown') {
-      const year = textOf(found.entry.year);
-      hover = `In the catalog: ${textOf(found.entry.title) ?? title}${year ? ` (${year})` : ''}`;
+    const found = title.length <= 500 ? resolvedEntry(catalog.resolveDocument(title)) : undefined;
+    if (found) {
+      const year = textOf(found.year);
+      hover = `In the catalog: ${textOf(found.title) ?? title}${year ? ` (${year})` : ''}`;
     }
   } catch {
     hover = undefined;
