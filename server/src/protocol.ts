@@ -98,4 +98,12 @@ export interface InitializationOptions {
    * restarts the server when the user grants trust.
    */
   workspaceTrusted?: boolean;
+  /**
+   * The language of everything the server says (`en` or `vi`), from the
+   * `meetingRecords.locale` setting with `auto` already resolved to VS Code's
+   * display language. Absent, the server takes LSP's `InitializeParams.locale`;
+   * English when neither is one it speaks. Fixed for the server's life: the
+   * client restarts the server when the setting changes.
+   */
+  locale?: string;
 }

@@ -22,6 +22,7 @@ import {
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from './core/fixes';
+import { parseLocale, setLocale } from './core/l10n';
 import type { Range } from './core/types';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
@@ -80,6 +81,7 @@ function main(): void {
     client.refresh = caps.workspace?.diagnostics?.refreshSupport ?? false;
     const pull = caps.textDocument?.diagnostic !== undefined;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    setLocale(parseLocale(options.locale) ?? params.locale);
 
     workspace = new Workspace(
       {

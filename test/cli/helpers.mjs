@@ -18,6 +18,10 @@ function cleanEnv(extra = {}) {
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   delete env.MEETING_RECORDS_THREADS;
+  // The CLI speaks the language of LC_ALL, LC_MESSAGES or LANG: tests choose it themselves (locale.test.mjs).
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  delete env.LANG;
   return { ...env, ...extra };
 }
 

@@ -2,11 +2,13 @@
  * `meeting-records`: the command table and exit codes. Every failure a user
  * can cause is one line on stderr and exit 2; nothing prints a stack trace.
  */
+import * as l10n from '@vscode/l10n';
 import { nearest } from '../core/text';
 import { UsageError } from './errors';
 import { TOOL_VERSION } from './formats/rules';
 import { MAIN_HELP, VALIDATE_HELP } from './help';
 import { processIO, write, type CliIO } from './io';
+import { chooseLocale } from './locale';
 import { visible } from './visible';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -27,7 +29,14 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const [command, ...rest] = argv;
+  let args: string[];
+  try {
+    args = chooseLocale(argv, io.env).rest;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, l10n.t('{0}; see meeting-records --help', error.message));
+    throw error;
+  }
+  const [command, ...rest] = args;
   if (command === '--version' || command === '-v' || command === 'version') {
     await write(io.stdout, `${TOOL_VERSION}\n`);
     return 0;
@@ -40,14 +49,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const run = COMMANDS[command];
   if (!run) {
     const suggestion = nearest(command, Object.keys(COMMANDS), 1)[0];
-    const hint = suggestion ? ` (did you mean '${suggestion}'?)` : command.startsWith('-') ? '' : ` (to validate a path: meeting-records validate ${command})`;
-    return fail(io, `unknown command '${command}'${hint}; see meeting-records --help`);
+    const hint = suggestion
+      ? l10n.t(" (did you mean '{0}'?)", suggestion)
+      : command.startsWith('-')
+        ? ''
+        : l10n.t(' (to validate a path: meeting-records validate {0})', command);
+    return fail(io, l10n.t("unknown command '{0}'{1}; see meeting-records --help", command, hint));
   }
   try {
     return await run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) return fail(io, `${error.message}; see meeting-records ${command} --help`);
-    return fail(io, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) return fail(io, l10n.t('{0}; see meeting-records {1} --help', error.message, command));
+    return fail(io, l10n.t('internal error: {0}', error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -61,7 +74,7 @@ if (require.main === module) {
   // A closed pipe (`… | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`meeting-records: cannot write the output: ${error.message}\n`);
+    process.stderr.write(`meeting-records: ${l10n.t('cannot write the output: {0}', error.message)}\n`);
     process.exit(2);
   });
   main(process.argv.slice(2), processIO()).then(
@@ -69,7 +82,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`meeting-records: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`meeting-records: ${l10n.t('internal error: {0}', error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 2;
     },
   );

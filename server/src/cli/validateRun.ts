@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
+import { currentLocale } from '../core/l10n';
 import { duplicateIdDiagnostics } from '../core/workspace';
 import type { AnalyseSettings, FileJob, Fixer } from '../corpus/analyse';
 import { readCatalogFile } from '../corpus/catalogs';
@@ -54,6 +55,7 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
     fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0',
     hashes: options.cache,
     maxFileSizeName: MAX_FILE_SIZE_FLAG,
+    locale: currentLocale(),
   };
   const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
   const verdicts = await judgeAll(jobs, settings, options, io);
@@ -183,6 +185,8 @@ function runKey(settings: AnalyseSettings, options: ValidateOptions): string {
     catalogs: settings.catalogs,
     maxFileSize: options.maxFileSize,
     fastPath: settings.fastPath,
+    // Verdicts hold their messages as text: a run in another language judges again.
+    locale: settings.locale ?? 'en',
     severity: Object.entries(options.severity).sort(([a], [b]) => compareText(a, b)),
   });
 }

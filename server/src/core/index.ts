@@ -1,6 +1,7 @@
 /** The editor-free core: text in, records and diagnostics out. */
 export * from './types';
 export * from './text';
+export * from './l10n';
 export * from './catalog';
 export * from './catalogFile';
 export * from './parse';

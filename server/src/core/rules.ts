@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry, type Resolution } from './catalog';
+import { partyName } from './l10n';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { quoteList } from './text';
 import { catalogDate, heldMeeting, isBefore, matchesHeld, membershipAt } from './timeline';
@@ -145,10 +147,10 @@ function checkDocumentAgainstCatalog(doc: Dict, i: number, entry: DocumentEntry,
   if (typeof doc.type === 'string' && typeof entry.type === 'string' && doc.type !== entry.type) {
     result.problems.push({
       code: 'document-mismatch',
-      message: `'${entry.title}' is a ${entry.type} in the catalog, not a ${doc.type}`,
+      message: l10n.t("'{0}' is a {1} in the catalog, not a {2}", entry.title, entry.type, doc.type),
       path: ['documents', i, 'type'],
       target: 'value',
-      fixes: [{ kind: 'replace-value', title: `Change the type to '${entry.type}'`, path: ['documents', i, 'type'], value: entry.type, safe: false, preferred: true }],
+      fixes: [{ kind: 'replace-value', title: l10n.t("Change the type to '{0}'", entry.type), path: ['documents', i, 'type'], value: entry.type, safe: false, preferred: true }],
     });
   }
   if (Array.isArray(entry.parties) && entry.parties.length > 0) {
@@ -158,7 +160,7 @@ function checkDocumentAgainstCatalog(doc: Dict, i: number, entry: DocumentEntry,
       if (!party || listed.has(party.name) || party.name === 'ASEAN') return;
       result.problems.push({
         code: 'document-mismatch',
-        message: `'${party.name}' is not a party to '${entry.title}' in the catalog (${quoteList(entry.parties ?? [], 'and')})`,
+        message: l10n.t("'{0}' is not a party to '{1}' in the catalog ({2})", partyName(party), entry.title, quoteList(entry.parties ?? [], 'and')),
         path: ['documents', i, 'parties', j],
         target: 'value',
       });
@@ -167,7 +169,7 @@ function checkDocumentAgainstCatalog(doc: Dict, i: number, entry: DocumentEntry,
   if (year !== undefined && typeof entry.year === 'number' && entry.year > year && typeof doc.status === 'string' && EXISTING_STATUSES.has(doc.status)) {
     result.problems.push({
       code: 'document-mismatch',
-      message: `'${entry.title}' dates from ${entry.year} in the catalog, after this meeting (${year}): it cannot have been ${doc.status} then`,
+      message: l10n.t("'{0}' dates from {1} in the catalog, after this meeting ({2}): it cannot have been {3} then", entry.title, entry.year, year, doc.status),
       path: ['documents', i, 'status'],
       target: 'value',
     });
@@ -181,7 +183,8 @@ function checkDuplicates(record: Dict, catalog: CatalogIndex, result: RuleResult
     const seen = new Map<string, number>();
     eachItem(items, (item, i) => {
       if (typeof item !== 'string') return;
-      const key = resolvedEntry(catalog.resolveParty(item))?.name ?? item.trim();
+      const entry = resolvedEntry(catalog.resolveParty(item));
+      const key = entry?.name ?? item.trim();
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, i);
@@ -190,10 +193,10 @@ function checkDuplicates(record: Dict, catalog: CatalogIndex, result: RuleResult
       const itemPath = [...path, i];
       result.problems.push({
         code: 'duplicate-entry',
-        message: `'${key}' is already listed in '${fieldLabel(path)}' (item ${first + 1})`,
+        message: l10n.t("'{0}' is already listed in '{1}' (item {2})", entry ? partyName(entry) : key, fieldLabel(path), first + 1),
         path: itemPath,
         target: 'value',
-        fixes: [{ kind: 'remove-item', title: `Remove the duplicate '${item}'`, path: itemPath, safe: true, preferred: true }],
+        fixes: [{ kind: 'remove-item', title: l10n.t("Remove the duplicate '{0}'", item), path: itemPath, safe: true, preferred: true }],
       });
     });
   }
@@ -204,7 +207,7 @@ function checkDateOrder(record: Dict, result: RuleResult): void {
   if (!isIsoDate(date) || !isIsoDate(endDate) || endDate >= date) return;
   result.problems.push({
     code: 'date-order',
-    message: `'end_date' (${endDate}) is before 'date' (${date})`,
+    message: l10n.t("'end_date' ({0}) is before 'date' ({1})", endDate, date),
     path: ['end_date'],
     target: 'value',
   });
@@ -219,19 +222,22 @@ function checkMembership(record: Dict, { mechanism, date }: Meeting, catalog: Ca
     if (at.member) return;
     const message =
       at.reason === 'not-yet'
-        ? `'${party.name}' has been a member of ${mechanism.name} only since ${at.since}; this meeting is dated ${date}`
+        ? l10n.t("'{0}' has been a member of {1} only since {2}; this meeting is dated {3}", partyName(party), mechanism.name, String(at.since), String(date))
         : at.reason === 'no-longer'
-          ? `'${party.name}' was a member of ${mechanism.name} until ${at.until}; this meeting is dated ${date}`
-          : `'${party.name}' is not a member of ${mechanism.name} (${membersSentence(mechanism)})`;
+          ? l10n.t("'{0}' was a member of {1} until {2}; this meeting is dated {3}", partyName(party), mechanism.name, String(at.until), String(date))
+          : l10n.t("'{0}' is not a member of {1} ({2})", partyName(party), mechanism.name, membersSentence(mechanism, catalog));
     result.problems.push({ code: 'mechanism-membership', message, path: ['partners', i], target: 'value' });
   });
 }
 
-function membersSentence(mechanism: MechanismEntry): string {
-  const members = (mechanism.members ?? []).map((m) => (typeof m === 'string' ? m : m.name));
+function membersSentence(mechanism: MechanismEntry, catalog: CatalogIndex): string {
+  const members = (mechanism.members ?? []).map((m) => (typeof m === 'string' ? m : m.name)).map((name) => {
+    const party = partyAt(name, catalog);
+    return party ? partyName(party) : name;
+  });
   return members.length > 8
-    ? `its ${members.length} partners besides ASEAN are listed in the catalog`
-    : `members besides ASEAN: ${members.join(', ')}`;
+    ? l10n.t('its {0} partners besides ASEAN are listed in the catalog', members.length)
+    : l10n.t('members besides ASEAN: {0}', members.join(', '));
 }
 
 /**
@@ -248,13 +254,19 @@ function checkSeriesYear(record: Dict, catalog: CatalogIndex, result: RuleResult
   if (!mechanism) return;
   const held = heldMeeting(mechanism, Number(match[2]));
   if (!held || matchesHeld(held, date)) return;
-  const days = held.end_date ? `from ${held.date} to ${held.end_date}` : `${held.date.length > 4 ? 'on' : 'in'} ${held.date}`;
+  const days = held.end_date
+    ? l10n.t('from {0} to {1}', held.date, held.end_date)
+    : held.date.length > 4
+      ? l10n.t('on {0}', held.date)
+      : l10n.t('in {0}', held.date);
   const when = held.known
-    ? `'${series}' was held ${days}${held.place ? ` in ${held.place}` : ''}`
-    : `'${series}' was held in ${held.date} (${mechanism.series_prefix}-N is held in ${mechanism.first_year} + N)`;
+    ? held.place
+      ? l10n.t("'{0}' was held {1} in {2}", series, days, held.place)
+      : l10n.t("'{0}' was held {1}", series, days)
+    : l10n.t("'{0}' was held in {1} ({2}-N is held in {3} + N)", series, held.date, String(mechanism.series_prefix), String(mechanism.first_year));
   result.problems.push({
     code: 'series-year',
-    message: `${when}, but 'date' is ${date}`,
+    message: l10n.t("{0}, but 'date' is {1}", when, date),
     path: ['series'],
     target: 'value',
   });
@@ -268,10 +280,10 @@ function checkMembersAsPartners(record: Dict, { mechanism, date }: Meeting, cata
     if (!party || !isAseanMemberAt(party, date)) return;
     result.problems.push({
       code: 'member-as-partner',
-      message: `'${party.name}' is an ASEAN member state: in ${mechanism.name} the partners are the parties ASEAN meets; list it under 'participants'`,
+      message: l10n.t("'{0}' is an ASEAN member state: in {1} the partners are the parties ASEAN meets; list it under 'participants'", partyName(party), mechanism.name),
       path: ['partners', i],
       target: 'value',
-      fixes: [{ kind: 'remove-item', title: `Remove '${party.name}' from 'partners'`, path: ['partners', i], safe: false }],
+      fixes: [{ kind: 'remove-item', title: l10n.t("Remove '{0}' from 'partners'", party.name), path: ['partners', i], safe: false }],
     });
   });
 }
@@ -281,10 +293,10 @@ function checkChair(record: Dict, { mechanism, date }: Meeting, catalog: Catalog
   if (!mechanism?.chaired_by_asean) return;
   const chair = partyAt(record.chair, catalog);
   if (!chair || isAseanMemberAt(chair, date)) return;
-  const why = chair.kind === 'asean-member' ? `it joined ASEAN only on ${catalogDate(chair.joined)}` : 'it is not an ASEAN member state';
+  const why = chair.kind === 'asean-member' ? l10n.t('it joined ASEAN only on {0}', String(catalogDate(chair.joined))) : l10n.t('it is not an ASEAN member state');
   result.problems.push({
     code: 'chair-not-member',
-    message: `${mechanism.name} meetings are chaired by an ASEAN member state, and '${chair.name}' could not chair this one: ${why}`,
+    message: l10n.t("{0} meetings are chaired by an ASEAN member state, and '{1}' could not chair this one: {2}", mechanism.name, partyName(chair), why),
     path: ['chair'],
     target: 'value',
   });
@@ -299,7 +311,7 @@ function checkFollowUpDates(record: Dict, result: RuleResult): void {
     if (f.date >= date.slice(0, f.date.length)) return;
     result.problems.push({
       code: 'follow-up-date',
-      message: `This follow-up is dated ${f.date}, before the meeting that announced it (${date})`,
+      message: l10n.t('This follow-up is dated {0}, before the meeting that announced it ({1})', f.date, date),
       path: ['follow_up', i, 'date'],
       target: 'value',
     });
@@ -323,14 +335,14 @@ function checkPartiesAtDate(record: Dict, { mechanism, date }: Meeting, catalog:
       seen.add(party);
       result.problems.push({
         code: 'party-not-yet',
-        message: `'${party.name}' did not exist yet on ${date}: it was founded in ${catalogDate(party.founded)}`,
+        message: l10n.t("'{0}' did not exist yet on {1}: it was founded in {2}", partyName(party), date, String(catalogDate(party.founded))),
         path,
         target: 'value',
       });
     } else if (mechanism?.name === 'ASEAN+1' && path[0] === 'partners' && party.kind !== 'asean-member' && isBefore(date, party.dialogue_since)) {
       result.problems.push({
         code: 'party-not-yet',
-        message: `'${party.name}' was not yet an ASEAN dialogue partner on ${date}: dialogue relations began in ${catalogDate(party.dialogue_since)}`,
+        message: l10n.t("'{0}' was not yet an ASEAN dialogue partner on {1}: dialogue relations began in {2}", partyName(party), date, String(catalogDate(party.dialogue_since))),
         path,
         target: 'value',
       });
@@ -356,7 +368,7 @@ function checkPartnersAmongParticipants(record: Dict, catalog: CatalogIndex, res
     if (!party || party.kind === 'organisation' || present.has(party.name)) return;
     result.problems.push({
       code: 'partners-participants',
-      message: `'${party.name}' is a partner of this meeting but is not among its 'participants'`,
+      message: l10n.t("'{0}' is a partner of this meeting but is not among its 'participants'", partyName(party)),
       path: ['partners', i],
       target: 'value',
     });
@@ -370,36 +382,40 @@ function unknownName(
   path: ValuePath,
   suggestions: string[],
 ): Problem {
-  const hint = suggestions.length ? ` (did you mean ${quoteList(suggestions)}?)` : '';
+  const hint = suggestions.length ? l10n.t(' (did you mean {0}?)', quoteList(suggestions)) : '';
   const fixes: ValueFix[] = suggestions.map((s, i) => ({
     kind: 'replace-value',
-    title: `Change to '${s}'`,
+    title: l10n.t("Change to '{0}'", s),
     path,
     value: s,
     safe: false,
     preferred: i === 0 && suggestions.length === 1,
   }));
-  return { code, message: `Unknown ${what} '${value}'${hint}`, path, target: 'value', fixes };
+  const message = what === 'party' ? l10n.t("Unknown party '{0}'{1}", value, hint) : l10n.t("Unknown mechanism '{0}'{1}", value, hint);
+  return { code, message, path, target: 'value', fixes };
 }
 
 function ambiguousName(kind: 'party' | 'mechanism', value: string, path: ValuePath, candidates: string[]): Problem {
   return {
     code: 'ambiguous-name',
-    message: `'${value}' could be the ${kind} ${quoteList(candidates)}: write the canonical name of the one you mean`,
+    message:
+      kind === 'party'
+        ? l10n.t("'{0}' could be the party {1}: write the canonical name of the one you mean", value, quoteList(candidates))
+        : l10n.t("'{0}' could be the mechanism {1}: write the canonical name of the one you mean", value, quoteList(candidates)),
     path,
     target: 'value',
     // Never applied by --fix or "fix all": only the author knows which one was meant.
-    fixes: candidates.map((c) => ({ kind: 'replace-value', title: `Change to '${c}'`, path, value: c, safe: false })),
+    fixes: candidates.map((c) => ({ kind: 'replace-value', title: l10n.t("Change to '{0}'", c), path, value: c, safe: false })),
   };
 }
 
 function aliasProblem(value: string, canonical: string, path: ValuePath): Problem {
   return {
     code: 'non-canonical-name',
-    message: `'${value}' is an alias: write the canonical name '${canonical}'`,
+    message: l10n.t("'{0}' is an alias: write the canonical name '{1}'", value, canonical),
     path,
     target: 'value',
-    fixes: [{ kind: 'replace-value', title: `Replace with '${canonical}'`, path, value: canonical, safe: true, preferred: true }],
+    fixes: [{ kind: 'replace-value', title: l10n.t("Replace with '{0}'", canonical), path, value: canonical, safe: true, preferred: true }],
   };
 }
 

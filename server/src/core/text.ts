@@ -1,3 +1,4 @@
+import { conjunction } from './l10n';
 import type { Position, Range, Span } from './types';
 
 /**
@@ -154,11 +155,11 @@ function foldedCandidate(candidate: string): string {
   return key;
 }
 
-/** Human list: "'a', 'b' or 'c'". */
-export function quoteList(names: readonly string[], conjunction = 'or'): string {
+/** Human list: "'a', 'b' or 'c'" (in Vietnamese "'a', 'b' hoặc 'c'"). */
+export function quoteList(names: readonly string[], word: 'or' | 'and' = 'or'): string {
   const quoted = names.map((n) => `'${n}'`);
   if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction(word)} ${quoted[quoted.length - 1]}`;
 }
 
 /** Line starts of text without CR: `indexOf` skips ahead natively, several times faster than a loop over characters on every keystroke. */

@@ -1,4 +1,5 @@
 import type { CatalogIndex } from '../core/catalog';
+import type { Locale } from '../core/l10n';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import { Validator, type FileAnalysis, type SeverityOverrides, type ValidateOptions } from '../core/validate';
 import { readText, type ReadOutcome, type ReadText } from './read';
@@ -34,6 +35,8 @@ export interface AnalyseSettings<D extends Detail = Detail> {
   hashes: boolean;
   /** How messages name the file-size limit's knob. */
   maxFileSizeName: string;
+  /** The language of the messages (core/l10n.ts); a worker thread switches to it before judging. English when absent. */
+  locale?: Locale;
 }
 
 /** One file to judge, with the settings of the folder it is in. */

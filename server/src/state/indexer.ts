@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { currentLocale } from '../core/l10n';
 import { FileAnalyzer, type AnalyseSettings, type FileJob } from '../corpus/analyse';
 import { readCatalogFile } from '../corpus/catalogs';
 import { judgeInPool } from '../corpus/pool';
@@ -261,7 +262,7 @@ export class Indexer {
   }
 
   private analyseSettings(): AnalyseSettings<'index'> {
-    return { catalogs: this.catalogs.workspaceTexts(), detail: 'index', fastPath: false, hashes: false, maxFileSizeName: MAX_FILE_SIZE_SETTING };
+    return { catalogs: this.catalogs.workspaceTexts(), detail: 'index', fastPath: false, hashes: false, maxFileSizeName: MAX_FILE_SIZE_SETTING, locale: currentLocale() };
   }
 
   /** The in-process analyzer, over the catalog the server validates open documents against. */
