@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -114,11 +115,11 @@ function resolveTarget(file: string, symlinks: 'follow' | 'refuse'): string {
     return resolved; // Nothing there yet: a new file.
   }
   if (!link.isSymbolicLink()) return resolved;
-  if (symlinks === 'refuse') throw new WriteRefusedError(resolved, 'it is a symbolic link, and this file is never written through one; not written');
+  if (symlinks === 'refuse') throw new WriteRefusedError(resolved, l10n.t('it is a symbolic link, and this file is never written through one; not written'));
   try {
     return fs.realpathSync(resolved);
   } catch {
-    throw new WriteRefusedError(resolved, 'it is a symbolic link to a file that does not exist; not written');
+    throw new WriteRefusedError(resolved, l10n.t('it is a symbolic link to a file that does not exist; not written'));
   }
 }
 
@@ -131,18 +132,18 @@ function existing(target: string): fs.Stats | undefined {
 }
 
 function assertReplaceable(target: string, original: fs.Stats, options: AtomicWriteOptions): void {
-  if (!original.isFile()) throw new WriteRefusedError(target, `it is ${kindOf(original)}, not a regular file; not replaced`);
-  if (options.inputs?.some((input) => sameFile(input, original))) throw new WriteRefusedError(target, 'it is one of the input files; not overwritten');
+  if (!original.isFile()) throw new WriteRefusedError(target, l10n.t('it is {0}, not a regular file; not replaced', kindOf(original)));
+  if (options.inputs?.some((input) => sameFile(input, original))) throw new WriteRefusedError(target, l10n.t('it is one of the input files; not overwritten'));
   if (!canWrite(target, original)) throw new ReadOnlyFileError(target);
-  if (options.replaceOnly && !options.replaceOnly(headOf(target))) throw new WriteRefusedError(target, 'it is not a file this command wrote; not overwritten');
+  if (options.replaceOnly && !options.replaceOnly(headOf(target))) throw new WriteRefusedError(target, l10n.t('it is not a file this command wrote; not overwritten'));
 }
 
 function kindOf(stats: fs.Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'a special file';
+  if (stats.isDirectory()) return l10n.t('a folder');
+  if (stats.isFIFO()) return l10n.t('a pipe (FIFO)');
+  if (stats.isSocket()) return l10n.t('a socket');
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return l10n.t('a device');
+  return l10n.t('a special file');
 }
 
 function sameFile(input: string, target: fs.Stats): boolean {
@@ -174,7 +175,7 @@ function canKeepOwner(original: fs.Stats): boolean {
 function headOf(target: string): Buffer {
   const fd = fs.openSync(target, fs.constants.O_RDONLY | NONBLOCK | NOFOLLOW);
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new WriteRefusedError(target, 'it is not a regular file; not replaced');
+    if (!fs.fstatSync(fd).isFile()) throw new WriteRefusedError(target, l10n.t('it is not a regular file; not replaced'));
     const head = Buffer.alloc(HEAD_BYTES);
     return head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
   } finally {
@@ -234,7 +235,7 @@ function writeInPlace(target: string, bytes: Uint8Array, original: fs.Stats, opt
         overwrite(fd, bytes);
       } catch (error) {
         keepBackup = !restore(fd, backup);
-        if (keepBackup) throw new WriteRefusedError(target, `writing it failed (${messageOf(error)}) and so did putting the old text back; the old text is in ${backup}`);
+        if (keepBackup) throw new WriteRefusedError(target, l10n.t('writing it failed ({0}) and so did putting the old text back; the old text is in {1}', messageOf(error), backup));
         throw error;
       }
     } finally {
@@ -312,7 +313,7 @@ function assertUnchanged(file: string, expect: WriteExpectation): void {
 /** Right before the rename: whatever is there now is still a regular file (not a device or FIFO swapped in meanwhile). */
 function assertStillReplaceable(target: string): void {
   const now = existing(target);
-  if (now && !now.isFile()) throw new WriteRefusedError(target, `it is ${kindOf(now)}, not a regular file; not replaced`);
+  if (now && !now.isFile()) throw new WriteRefusedError(target, l10n.t('it is {0}, not a regular file; not replaced', kindOf(now)));
 }
 
 function syncFile(file: string): void {

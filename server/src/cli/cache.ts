@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -58,7 +59,7 @@ export interface CacheLocation {
 export function resolveCacheLocation(value: string | undefined, cwd: string): CacheLocation {
   if (value === undefined) {
     const at = defaultCacheLocation(cwd);
-    return { path: at, named: `--cache: the cache file '${path.relative(cwd, at)}'` };
+    return { path: at, named: l10n.t("--cache: the cache file '{0}'", path.relative(cwd, at)) };
   }
   const resolved = path.resolve(cwd, value);
   let isDir = /[\\/]$/.test(value);
@@ -181,7 +182,7 @@ export class ResultCache {
       this.dirty = false;
       return undefined;
     } catch (error) {
-      return `could not write the cache ${this.location}: ${error instanceof Error ? error.message : String(error)}`;
+      return l10n.t('could not write the cache {0}: {1}', this.location, error instanceof Error ? error.message : String(error));
     }
   }
 }
@@ -199,8 +200,8 @@ function readOwnCache(location: CacheLocation): Buffer | undefined {
   } catch {
     return undefined;
   }
-  if (link.isSymbolicLink()) throw new UsageError(`${location.named} is a symbolic link; the cache is never written through one (remove the link, or choose another --cache-location)`);
-  if (!link.isFile()) throw new UsageError(`${location.named} is not a regular file (a device, pipe, socket or folder); the cache must be a file of its own`);
+  if (link.isSymbolicLink()) throw new UsageError(l10n.t('{0} is a symbolic link; the cache is never written through one (remove the link, or choose another --cache-location)', location.named));
+  if (!link.isFile()) throw new UsageError(l10n.t('{0} is not a regular file (a device, pipe, socket or folder); the cache must be a file of its own', location.named));
   let fd: number;
   try {
     fd = fs.openSync(location.path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0));
@@ -208,10 +209,10 @@ function readOwnCache(location: CacheLocation): Buffer | undefined {
     return undefined; // Unreadable: an empty cache; the write will say why it fails, if it does.
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new UsageError(`${location.named} is not a regular file; the cache must be a file of its own`);
+    if (!fs.fstatSync(fd).isFile()) throw new UsageError(l10n.t('{0} is not a regular file; the cache must be a file of its own', location.named));
     const bytes = fs.readFileSync(fd);
     if (!isOurCache(bytes.subarray(0, HEAD_BYTES))) {
-      throw new UsageError(`${location.named} is not a meeting-records cache, and only a cache is ever overwritten (delete it, or choose another --cache-location)`);
+      throw new UsageError(l10n.t('{0} is not a meeting-records cache, and only a cache is ever overwritten (delete it, or choose another --cache-location)', location.named));
     }
     return bytes;
   } finally {

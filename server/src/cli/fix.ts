@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import { fixAll } from '../core/fixes';
 import { stripBom } from '../core/text';
@@ -30,8 +31,9 @@ export function fixFile(
   try {
     atomicWrite(file, bytes, { ...writeOptions, expect: { stamp: read.stat, hash: read.hash } });
   } catch (error) {
-    const reason = error instanceof WriteRefusedError ? error.message : ioMessage(error).replace(/^Cannot read the file/, 'cannot write the file');
-    return { ...unchanged, problem: notFixed(`Not fixed: ${reason} (${result.applied} fix${result.applied === 1 ? '' : 'es'} not written)`) };
+    const reason = error instanceof WriteRefusedError ? error.message : ioMessage(error, 'write-file');
+    const message = result.applied === 1 ? l10n.t('Not fixed: {0} (1 fix not written)', reason) : l10n.t('Not fixed: {0} ({1} fixes not written)', reason, result.applied);
+    return { ...unchanged, problem: notFixed(message) };
   }
   return { text, hash: hashBytes(bytes), applied: result.applied, stamp: stampOf(file) };
 }

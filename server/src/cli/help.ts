@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../core/l10n';
 import { RULE_CODES } from '../core/types';
 import { DEFAULT_MAX_FILE_SIZE } from './validateArgs';
 
@@ -16,7 +18,9 @@ function wrap(text: string, width: number): string {
   return [...lines, line].join('\n');
 }
 
-export const MAIN_HELP = `meeting-records — validate and render YAML records of ASEAN meetings
+/** `meeting-records --help`, in the language of the run. */
+export function mainHelp(): string {
+  return l10n.t(`meeting-records — validate and render YAML records of ASEAN meetings
 
 Usage:
   meeting-records validate [paths|globs…] [options]   validate records (default: the current folder)
@@ -25,10 +29,17 @@ Usage:
   meeting-records help [command]                      show help
   meeting-records --version                           print the version
 
-Run 'meeting-records validate --help' for the validation options.
-`;
+Every command takes --locale en|vi|auto (default auto: LC_ALL, LC_MESSAGES
+or LANG, else English).
 
-export const VALIDATE_HELP = `Usage: meeting-records validate [paths|globs…] [options]
+Run 'meeting-records validate --help' for the validation options.
+`);
+}
+
+/** `meeting-records validate --help`. The option names, format names and codes are the same in every language. */
+export function validateHelp(): string {
+  return l10n.t(
+    `Usage: meeting-records validate [paths|globs…] [options]
 
 Validates *.meeting.yaml / *.meeting.yml records against the schema and the
 catalog. A folder means every record under it (.gitignore honoured unless
@@ -56,15 +67,20 @@ Options:
                           only a regular file that is a cache is ever replaced
       --no-ignore         walk folders without honouring .gitignore files
       --max-file-size N   skip files longer than N characters with an information
-                          diagnostic (default ${DEFAULT_MAX_FILE_SIZE.toLocaleString('en')})
+                          diagnostic (default {0})
       --severity C=L      set code C to level L: error, warning, information, hint or off
                           (repeatable, or comma-separated)
+      --locale L          en, vi or auto (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help              show this help
       --version           print the version
 
-${wrap(`Codes: ${RULE_CODES.join(', ')}`, 78)}
+{1}
 
 Exit status: 0 no errors; 1 errors found (or more warnings than --max-warnings,
 or an unreadable file); 2 bad usage (unknown option, missing path) or an
 internal failure.
-`;
+`,
+    formatNumber(DEFAULT_MAX_FILE_SIZE),
+    wrap(l10n.t('Codes: {0}', RULE_CODES.join(', ')), 78),
+  );
+}

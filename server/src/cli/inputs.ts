@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CATALOG_FILE, FileMatcher, FoundFiles, realOrSelf, statOrUndefined, toPosix, walkFolderSync } from '../corpus/walk';
@@ -26,7 +27,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnoreFi
   const found = new FoundFiles();
   const excludes = inputs.filter((i) => i.startsWith('!')).map((i) => picomatch(toPosix(i.slice(1)), { dot: true }));
   for (const input of inputs.filter((i) => !i.startsWith('!'))) {
-    if (input.trim() === '') throw new UsageError(`an empty path ('${input}') names no file or folder`);
+    if (input.trim() === '') throw new UsageError(l10n.t("an empty path ('{0}') names no file or folder", input));
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {
@@ -34,9 +35,9 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnoreFi
     } else if (stat) {
       found.add(CATALOG_FILE.test(absolute) ? 'catalog' : 'record', absolute, realOrSelf(absolute));
     } else if (picomatch.scan(input).isGlob) {
-      if (expandGlob(input, cwd, useIgnoreFiles, found) === 0) throw new UsageError(`no files match '${input}'`);
+      if (expandGlob(input, cwd, useIgnoreFiles, found) === 0) throw new UsageError(l10n.t("no files match '{0}'", input));
     } else {
-      throw new UsageError(`no such file or folder: '${input}'`);
+      throw new UsageError(l10n.t("no such file or folder: '{0}'", input));
     }
   }
   const kept = (file: string): boolean => !excludes.some((m) => m(toPosix(path.relative(cwd, file))));

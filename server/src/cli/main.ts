@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { nearest } from '../core/text';
 import { UsageError } from './errors';
 import { TOOL_VERSION } from './formats/rules';
-import { MAIN_HELP, VALIDATE_HELP } from './help';
+import { mainHelp, validateHelp } from './help';
 import { processIO, write, type CliIO } from './io';
 import { chooseLocale } from './locale';
 import { visible } from './visible';
@@ -20,9 +20,9 @@ const COMMANDS: Record<string, Command> = {
   draft: (args, io) => (require('./draft') as typeof import('./draft')).runDraft(args, io),
   help: async (args, io) => {
     const topic = args[0];
-    const renderUsage = (): string => `${(require('./render') as typeof import('./render')).RENDER_USAGE}\n`;
+    const renderUsage = (): string => `${(require('./render') as typeof import('./render')).renderUsage()}\n`;
     const draftHelp = (): string => (require('./draft') as typeof import('./draft')).DRAFT_HELP;
-    const text = topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : MAIN_HELP;
+    const text = topic === 'validate' ? validateHelp() : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : mainHelp();
     await write(io.stdout, text);
     return 0;
   },
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === '--help' || command === '-h') return COMMANDS.help([], io);
   if (command === undefined) {
-    await write(io.stderr, MAIN_HELP);
+    await write(io.stderr, mainHelp());
     return 2;
   }
   const run = COMMANDS[command];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * `[1200/5000] validating…` on stderr, rewritten in place, for long runs on
  * a terminal only (never in CI logs or pipes), and cleared when done.
@@ -22,7 +23,7 @@ export class Progress {
     if (now - this.last < 100 && done < this.total) return;
     this.last = now;
     this.shown = true;
-    this.stream.write(`\r[${done}/${this.total}] validating…\x1b[K`);
+    this.stream.write(`\r${l10n.t('[{0}/{1}] validating…', done, this.total)}\x1b[K`);
   }
 
   clear(): void {

@@ -2,6 +2,7 @@
  * `meeting-records render FILE [-o out.html]`: the preview page as a
  * standalone HTML file, from the same renderer the VS Code preview uses.
  */
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +13,9 @@ import { Validator } from '../core/validate';
 import { atomicWrite } from './atomicWrite';
 import { visible } from './visible';
 
-export const RENDER_USAGE = 'usage: meeting-records render FILE [-o out.html]';
+export function renderUsage(): string {
+  return l10n.t('usage: meeting-records render FILE [-o out.html]');
+}
 
 interface RenderArgs {
   file: string;
@@ -34,24 +37,24 @@ export interface RenderIo {
 export async function runRender(args: string[], io: RenderIo): Promise<number> {
   const parsed = parseRenderArgs(args);
   if (parsed.kind === 'help') {
-    await writeTo(io.stdout, `${RENDER_USAGE}\n`);
+    await writeTo(io.stdout, `${renderUsage()}\n`);
     return 0;
   }
-  if (parsed.kind === 'error') return fail(io, `${parsed.message} (${RENDER_USAGE})`);
+  if (parsed.kind === 'error') return fail(io, `${parsed.message} (${renderUsage()})`);
   const { file, output } = parsed.args;
 
   let text: string;
   try {
     text = stripBom(await fs.readFile(file, 'utf8'));
   } catch (error) {
-    return fail(io, `cannot read ${file}: ${reasonOf(error)}`);
+    return fail(io, l10n.t('cannot read {0}: {1}', file, reasonOf(error)));
   }
 
   let page: string;
   try {
     page = renderFile(text, path.basename(file));
   } catch (error) {
-    return fail(io, `cannot render ${file}: ${reasonOf(error)}`);
+    return fail(io, l10n.t('cannot render {0}: {1}', file, reasonOf(error)));
   }
 
   try {
@@ -59,7 +62,7 @@ export async function runRender(args: string[], io: RenderIo): Promise<number> {
     if (output) atomicWrite(output, page, { inputs: [file] });
     else await writeTo(io.stdout, page);
   } catch (error) {
-    return fail(io, `cannot write ${output ?? 'to standard output'}: ${reasonOf(error)}`);
+    return fail(io, output ? l10n.t('cannot write {0}: {1}', output, reasonOf(error)) : l10n.t('cannot write to standard output: {0}', reasonOf(error)));
   }
   return 0;
 }
@@ -78,16 +81,16 @@ export function parseRenderArgs(args: readonly string[]): ParsedArgs {
       return { kind: 'help' };
     } else if (arg === '-o' || arg === '--output') {
       const value = args[++i];
-      if (value === undefined || value === '') return { kind: 'error', message: `${arg} needs a file name` };
+      if (value === undefined || value === '') return { kind: 'error', message: l10n.t('{0} needs a file name', arg) };
       output = value;
     } else if (arg.startsWith('--output=')) {
       output = arg.slice('--output='.length);
-      if (!output) return { kind: 'error', message: '--output needs a file name' };
+      if (!output) return { kind: 'error', message: l10n.t('{0} needs a file name', '--output') };
     } else {
-      return { kind: 'error', message: `unknown option '${arg}'` };
+      return { kind: 'error', message: l10n.t("unknown option '{0}'", arg) };
     }
   }
-  if (files.length !== 1) return { kind: 'error', message: files.length ? 'expects exactly one FILE' : 'missing FILE' };
+  if (files.length !== 1) return { kind: 'error', message: files.length ? l10n.t('expects exactly one FILE') : l10n.t('missing FILE') };
   return { kind: 'run', args: { file: files[0], output } };
 }
 

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import type { Severity } from '../core/types';
 import type { FileDiagnostic, FileVerdict } from '../corpus/result';
 
 /** A result as it leaves the run: the path the user sees, diagnostics sorted and filtered. */
@@ -38,4 +40,18 @@ export function summarize(files: readonly ReportedFile[]): RunSummary {
     }
   }
   return summary;
+}
+
+/** How the human formats (stylish, JUnit's text) name a severity; JSON and SARIF keep their own fixed words. */
+export function severityLabel(severity: Severity): string {
+  switch (severity) {
+    case 'error':
+      return l10n.t('error');
+    case 'warning':
+      return l10n.t('warning');
+    case 'information':
+      return l10n.t('info');
+    default:
+      return l10n.t('hint');
+  }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { UsageError } from './errors';
 
 /** `--shard i/n`: this run takes shard `index` (1-based) of `count`. */
@@ -11,7 +12,7 @@ export function parseShard(value: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count || count > 10_000) {
-    throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n (for example 2/4), not '${value}'`);
+    throw new UsageError(l10n.t("--shard expects i/n with 1 ≤ i ≤ n (for example 2/4), not '{0}'", value));
   }
   return { index, count };
 }

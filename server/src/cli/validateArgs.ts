@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import { nearest } from '../core/text';
 import { RULE_CODES, type RuleCode, type Severity } from '../core/types';
@@ -54,7 +55,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
   }
   const v = parsed.values;
   const format = (v.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${v.format}'${hint(v.format ?? '', FORMATS)}`);
+  if (!FORMATS.includes(format)) throw new UsageError(l10n.t("--format must be one of {0}, not '{1}'{2}", FORMATS.join(', '), String(v.format), hint(v.format ?? '', FORMATS)));
   return {
     paths: parsed.positionals,
     format,
@@ -91,7 +92,13 @@ function joinNegativeNumbers(args: readonly string[]): string[] {
 function parseCount(flag: string, value: string, min: number): number {
   const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`${flag} expects a whole number${min > 0 ? ` of at least ${min}` : min === 0 ? ' ≥ 0' : ' (-1 for no limit)'}, not '${value}'`);
+    throw new UsageError(
+      min > 0
+        ? l10n.t("{0} expects a whole number of at least {1}, not '{2}'", flag, min, value)
+        : min === 0
+          ? l10n.t("{0} expects a whole number ≥ 0, not '{1}'", flag, value)
+          : l10n.t("{0} expects a whole number (-1 for no limit), not '{1}'", flag, value),
+    );
   }
   return n;
 }
@@ -101,11 +108,11 @@ export function parseSeverities(values: readonly string[]): SeverityOverrides {
   const overrides: SeverityOverrides = {};
   for (const item of values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) {
     const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(item);
-    if (!match) throw new UsageError(`--severity expects code=level (for example series-year=error), not '${item}'`);
+    if (!match) throw new UsageError(l10n.t("--severity expects code=level (for example series-year=error), not '{0}'", item));
     const code = match[1] as RuleCode;
-    if (!RULE_CODES.includes(code)) throw new UsageError(`--severity: unknown code '${match[1]}'${hint(match[1], RULE_CODES)}`);
+    if (!RULE_CODES.includes(code)) throw new UsageError(l10n.t("--severity: unknown code '{0}'{1}", match[1], hint(match[1], RULE_CODES)));
     const level = (LEVEL_ALIASES[match[2]] ?? match[2]) as Severity | 'off';
-    if (!LEVELS.includes(level)) throw new UsageError(`--severity: level must be one of ${LEVELS.join(', ')}, not '${match[2]}'`);
+    if (!LEVELS.includes(level)) throw new UsageError(l10n.t("--severity: level must be one of {0}, not '{1}'", LEVELS.join(', '), match[2]));
     overrides[code] = level;
   }
   return overrides;
@@ -117,13 +124,13 @@ function usageFromParseError(error: unknown): UsageError {
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
     const names = Object.keys(OPTIONS).map((n) => `--${n}`);
-    return new UsageError(`unknown option '${flag}'${hint(flag, names)}`);
+    return new UsageError(l10n.t("unknown option '{0}'{1}", flag, hint(flag, names)));
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--([a-z-]+)/.exec(message)?.[1];
     const option = flag ? (OPTIONS as Record<string, { type: string }>)[flag] : undefined;
-    if (option?.type === 'boolean') return new UsageError(`--${flag} takes no value`);
-    return new UsageError(flag ? `--${flag} needs a value` : message);
+    if (option?.type === 'boolean') return new UsageError(l10n.t('--{0} takes no value', String(flag)));
+    return new UsageError(flag ? l10n.t('--{0} needs a value', flag) : message);
   }
   return new UsageError(message);
 }
@@ -132,5 +139,5 @@ function hint(value: string, candidates: readonly string[]): string {
   const best = nearest(value.replace(/^-+/, ''), candidates.map((c) => c.replace(/^-+/, '')), 1)[0];
   if (!best) return '';
   const full = candidates.find((c) => c.replace(/^-+/, '') === best) ?? best;
-  return ` (did you mean '${full}'?)`;
+  return l10n.t(" (did you mean '{0}'?)", full);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -12,7 +13,7 @@ import { cacheKey, ResultCache, resolveCacheLocation } from './cache';
 import { UsageError } from './errors';
 import { formatReport } from './formats';
 import { TOOL_VERSION } from './formats/rules';
-import { VALIDATE_HELP } from './help';
+import { validateHelp } from './help';
 import { collectFiles, displayPath } from './inputs';
 import { useColor, write, type CliIO } from './io';
 import { Progress } from './progress';
@@ -36,7 +37,7 @@ export const FILES_PER_THREAD = 5000;
 export async function runValidate(args: readonly string[], io: CliIO): Promise<number> {
   const options = parseValidateArgs(args);
   if (options.help) {
-    await write(io.stdout, VALIDATE_HELP);
+    await write(io.stdout, validateHelp());
     return 0;
   }
   if (options.version) {
@@ -77,13 +78,13 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
 async function finish(files: readonly ReportedFile[], options: ValidateOptions, io: CliIO): Promise<number> {
   const notes: string[] = [];
   if (options.format !== 'stylish') {
-    for (const f of files) if (f.fixed) notes.push(`fixed ${f.fixed} problem${f.fixed === 1 ? '' : 's'} in ${f.file}`);
+    for (const f of files) if (f.fixed) notes.push(f.fixed === 1 ? l10n.t('fixed 1 problem in {0}', f.file) : l10n.t('fixed {0} problems in {1}', f.fixed, f.file));
   }
   const summary = summarize(files);
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && summary.warnings > options.maxWarnings;
-  if (tooManyWarnings) notes.push(`${summary.warnings} warnings: more than --max-warnings ${options.maxWarnings}`);
+  if (tooManyWarnings) notes.push(l10n.t('{0} warnings: more than --max-warnings {1}', summary.warnings, Number(options.maxWarnings)));
   const failures = files.filter((f) => f.failure);
-  for (const f of failures) notes.push(`internal error while validating ${f.file}: ${oneLine(f.failure ?? '')}`);
+  for (const f of failures) notes.push(l10n.t('internal error while validating {0}: {1}', f.file, oneLine(f.failure ?? '')));
   await write(io.stderr, notes.map((n) => `meeting-records: ${visible(n)}\n`).join(''));
   if (failures.length > 0) return 2;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
@@ -212,7 +213,11 @@ function loadCatalogs(
     const file = displayPath(path, cwd);
     const read = readCatalogFile(path);
     if (read.kind === 'problem') {
-      if (given !== undefined && read.diagnostic.code === 'io') throw new UsageError(`--catalog ${given}: ${read.diagnostic.message.replace(/^Cannot read the file: /, '')}`);
+      if (given !== undefined && read.diagnostic.code === 'io') {
+        const prefix = l10n.t('Cannot read the file: {0}', '');
+        const reason = read.diagnostic.message.startsWith(prefix) ? read.diagnostic.message.slice(prefix.length) : read.diagnostic.message;
+        throw new UsageError(`--catalog ${given}: ${reason}`);
+      }
       entries.push({ path, file, records: [], diagnostics: applySeverity([read.diagnostic], options.severity) });
       continue;
     }
@@ -236,9 +241,9 @@ function resolveExisting(given: string, cwd: string): string {
   try {
     stat = fs.statSync(resolved);
   } catch {
-    throw new UsageError(`--catalog: no such file '${given}'`);
+    throw new UsageError(l10n.t("--catalog: no such file '{0}'", given));
   }
-  if (!stat.isFile()) throw new UsageError(`--catalog: '${given}' is not a file`);
+  if (!stat.isFile()) throw new UsageError(l10n.t("--catalog: '{0}' is not a file", given));
   return resolved;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { foldName, nearest } from './text';
 
 /**
@@ -14,21 +15,25 @@ export type PartyKind =
   | 'organisation'
   | 'other';
 
-/** How a person says each party kind, in hover cards, completion details and the preview. */
-export const PARTY_KIND_LABELS: Readonly<Record<PartyKind, string>> = {
-  'asean-member': 'ASEAN member state',
-  'dialogue-partner': 'Dialogue partner',
-  'sectoral-partner': 'Sectoral dialogue partner',
-  'development-partner': 'Development partner',
-  organisation: 'Organisation',
-  other: 'Other party',
-};
-
-/** The label of a known kind; undefined for a kind a workspace catalog made up. */
+/** How a person says each party kind, in hover cards, completion details and the preview (in the process's language). */
 export function partyKindLabel(kind: unknown): string | undefined {
-  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(PARTY_KIND_LABELS, kind)
-    ? PARTY_KIND_LABELS[kind as PartyKind]
-    : undefined;
+  switch (kind) {
+    case 'asean-member':
+      return l10n.t('ASEAN member state');
+    case 'dialogue-partner':
+      return l10n.t('Dialogue partner');
+    case 'sectoral-partner':
+      return l10n.t('Sectoral dialogue partner');
+    case 'development-partner':
+      return l10n.t('Development partner');
+    case 'organisation':
+      return l10n.t('Organisation');
+    case 'other':
+      return l10n.t('Other party');
+    default:
+      // A kind a workspace catalog made up.
+      return undefined;
+  }
 }
 
 export interface Relationship {

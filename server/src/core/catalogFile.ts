@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CatalogIndex, mergeCatalogs, type EntryOrigin } from './catalog';
 import type { Diagnostic, Range } from './types';
 import { CATALOG_SECTIONS, type CatalogFile } from './catalogRead';
@@ -95,7 +96,7 @@ function claimNames<T extends { aliases?: string[] }>(
           diagnostic: {
             code: 'schema',
             severity: 'error',
-            message: `'${alias}' is already ${alias === nameOf(other) ? 'the name' : 'an alias'} of the ${kind} '${nameOf(other)}': a name belongs to one ${kind} only, so this alias is not used`,
+            message: aliasConflict(kind, alias, nameOf(other)),
             range,
           },
         });
@@ -114,4 +115,23 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 
 export function loadBundledCatalog(): CatalogIndex {
   return buildCatalog();
+}
+
+/** A catalog name claimed by a second entry: said per kind, so each language can say it in its own words. */
+function aliasConflict(kind: string, alias: string, owner: string): string {
+  const isName = alias === owner;
+  switch (kind) {
+    case 'party':
+      return isName
+        ? l10n.t("'{0}' is already the name of the party '{1}': a name belongs to one party only, so this alias is not used", alias, owner)
+        : l10n.t("'{0}' is already an alias of the party '{1}': a name belongs to one party only, so this alias is not used", alias, owner);
+    case 'mechanism':
+      return isName
+        ? l10n.t("'{0}' is already the name of the mechanism '{1}': a name belongs to one mechanism only, so this alias is not used", alias, owner)
+        : l10n.t("'{0}' is already an alias of the mechanism '{1}': a name belongs to one mechanism only, so this alias is not used", alias, owner);
+    default:
+      return isName
+        ? l10n.t("'{0}' is already the name of the document '{1}': a name belongs to one document only, so this alias is not used", alias, owner)
+        : l10n.t("'{0}' is already an alias of the document '{1}': a name belongs to one document only, so this alias is not used", alias, owner);
+  }
 }

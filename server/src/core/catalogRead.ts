@@ -3,9 +3,11 @@
  * bundled catalog) because the build runs this reader on the bundled files
  * before the bundled catalog exists (scripts/generate.mjs).
  */
+import * as l10n from '@vscode/l10n';
 import type { Document } from 'yaml';
 import type { CatalogData, EntryOrigin } from './catalog';
 import validateCatalogValue from './generated/catalogValidator';
+import { formatNumber } from './l10n';
 import { spanOfProblem } from './locate';
 import { locatePath, nodeSpan, parseChunk } from './parse';
 import type { Problem } from './problems';
@@ -40,7 +42,6 @@ export const MAX_CATALOG_ENTRIES = 5_000;
 export const MAX_ALIASES_PER_ENTRY = 200;
 export const MAX_CATALOG_NAMES = 20_000;
 
-const KIND_WORDS: Record<Section, string> = { parties: 'Party', mechanisms: 'Mechanism', documents: 'Document' };
 
 /**
  * Reads a catalog file. An entry that breaks the catalog schema is reported
@@ -60,7 +61,7 @@ export function parseCatalogFile(rawText: string, file: string): CatalogFile {
   const doc = chunk.doc;
   if (diagnostics.length > 0 || !doc) return { file, data: {}, origins, diagnostics, names };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    if (chunk.hasContent) diagnostics.push(schemaDiagnostic('A catalog file is a mapping of parties, mechanisms and documents', firstLine));
+    if (chunk.hasContent) diagnostics.push(schemaDiagnostic(l10n.t('A catalog file is a mapping of parties, mechanisms and documents'), firstLine));
     return { file, data: {}, origins, diagnostics, names };
   }
   const place = (problem: Problem): Range => lineIndex.rangeOf(spanOfProblem(doc, text, problem));
@@ -69,7 +70,8 @@ export function parseCatalogFile(rawText: string, file: string): CatalogFile {
   for (const problem of schemaProblems(validateCatalogValue, value)) {
     const entry = entryOf(problem.path);
     if (entry) refused.add(entry);
-    diagnostics.push(schemaDiagnostic(entry ? `${entryLabel(value, problem.path)}: ${problem.message} (the entry is not used)` : `Catalog: ${problem.message}`, place(problem)));
+    const message = entry ? l10n.t('{0}: {1} (the entry is not used)', entryLabel(value, problem.path), problem.message) : l10n.t('Catalog: {0}', problem.message);
+    diagnostics.push(schemaDiagnostic(message, place(problem)));
   }
   const record = value as Record<string, unknown>;
   const data: Partial<CatalogData> = {};
@@ -84,17 +86,17 @@ export function parseCatalogFile(rawText: string, file: string): CatalogFile {
       const aliases = Array.isArray(entry.aliases) ? entry.aliases.length : 0;
       const over =
         aliases > MAX_ALIASES_PER_ENTRY
-          ? { path: [section, i, 'aliases'], why: `it has ${aliases.toLocaleString('en')} aliases, more than the ${MAX_ALIASES_PER_ENTRY} an entry may have` }
+          ? { path: [section, i, 'aliases'], why: l10n.t('it has {0} aliases, more than the {1} an entry may have', formatNumber(aliases), MAX_ALIASES_PER_ENTRY) }
           : entryCount >= MAX_CATALOG_ENTRIES
-            ? { path: [section, i], why: `the file already has ${MAX_CATALOG_ENTRIES.toLocaleString('en')} entries, as many as a catalog may` }
+            ? { path: [section, i], why: l10n.t('the file already has {0} entries, as many as a catalog may', formatNumber(MAX_CATALOG_ENTRIES)) }
             : nameCount + 1 + aliases > MAX_CATALOG_NAMES
-              ? { path: [section, i], why: `the file already has ${nameCount.toLocaleString('en')} names, and a catalog may have ${MAX_CATALOG_NAMES.toLocaleString('en')}` }
+              ? { path: [section, i], why: l10n.t('the file already has {0} names, and a catalog may have {1}', formatNumber(nameCount), formatNumber(MAX_CATALOG_NAMES)) }
               : undefined;
       if (over) {
         // One message for the bound, on the first entry past it: a million entries must not make a million diagnostics.
         if (over.path.length === 3 || !refused.has('size')) {
           if (over.path.length === 2) refused.add('size');
-          diagnostics.push(schemaDiagnostic(`${entryLabel(value, over.path)}: not used, because ${over.why}`, place({ code: 'schema', message: '', path: over.path, target: 'value' })));
+          diagnostics.push(schemaDiagnostic(l10n.t('{0}: not used, because {1}', entryLabel(value, over.path), over.why), place({ code: 'schema', message: '', path: over.path, target: 'value' })));
         }
         return;
       }
@@ -124,7 +126,7 @@ function entryLabel(value: object, path: ValuePath): string {
   const section = path[0] as Section;
   const entry = ((value as Record<string, unknown>)[section] as unknown[] | undefined)?.[path[1] as number];
   const name = typeof entry === 'object' && entry !== null ? ((entry as Record<string, unknown>).name ?? (entry as Record<string, unknown>).title) : undefined;
-  return typeof name === 'string' && name.length <= 200 ? `${KIND_WORDS[section]} '${name}'` : `${section}[${String(path[1])}]`;
+  return typeof name === 'string' && name.length <= 200 ? kindWord(section, name) : `${section}[${String(path[1])}]`;
 }
 
 function isEntry(entry: unknown): entry is { name?: unknown; title?: unknown; aliases?: unknown } {
@@ -141,4 +143,10 @@ function namePlaces(doc: Document.Parsed, lineIndex: LineIndex, section: Section
   const places = [at([section, i, section === 'documents' ? 'title' : 'name'])];
   for (let k = 0; k < aliases; k++) places.push(at([section, i, 'aliases', k]));
   return places;
+}
+
+function kindWord(section: Section, name: string): string {
+  if (section === 'parties') return l10n.t("Party '{0}'", name);
+  if (section === 'mechanisms') return l10n.t("Mechanism '{0}'", name);
+  return l10n.t("Document '{0}'", name);
 }

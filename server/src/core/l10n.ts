@@ -57,3 +57,8 @@ export function partyName(entry: { name: string; name_vi?: unknown }): string {
 export function conjunction(word: 'or' | 'and'): string {
   return word === 'and' ? l10n.t('and') : l10n.t('or');
 }
+
+/** A count as the locale writes it: 12,000 in English, 12.000 in Vietnamese. */
+export function formatNumber(value: number): string {
+  return value.toLocaleString(current === 'vi' ? 'vi-VN' : 'en');
+}

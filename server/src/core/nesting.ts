@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Composer, Lexer, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Span } from './types';
 
@@ -10,12 +11,15 @@ import type { Span } from './types';
  */
 export const MAX_NESTING = 100;
 
-export const TOO_DEEP = `The YAML is nested too deeply: more than ${MAX_NESTING} levels of lists and mappings`;
+/** The one error for YAML nested past MAX_NESTING, in the process's language (core/l10n.ts). */
+export function tooDeepMessage(): string {
+  return l10n.t('The YAML is nested too deeply: more than {0} levels of lists and mappings', MAX_NESTING);
+}
 
 /** Thrown by {@link parseDocumentWithin}: where the text first nests deeper than MAX_NESTING. */
 export class NestingLimitError extends Error {
   constructor(readonly span: Span) {
-    super(TOO_DEEP);
+    super(tooDeepMessage());
     this.name = 'NestingLimitError';
   }
 }

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
-import { NestingLimitError, parseDocumentWithin, TOO_DEEP } from './nesting';
+import { currentLocale, formatNumber } from './l10n';
+import { NestingLimitError, parseDocumentWithin, tooDeepMessage } from './nesting';
 import type { Span } from './types';
 
 /**
@@ -90,7 +92,7 @@ export function parseChunk(text: string, offset: number, parse: ParseYaml = pars
   try {
     doc = parse(text);
   } catch (error) {
-    if (error instanceof NestingLimitError) return { offset, text, doc: undefined, value: undefined, hasContent: true, syntaxErrors: [{ message: TOO_DEEP, span: error.span }] };
+    if (error instanceof NestingLimitError) return { offset, text, doc: undefined, value: undefined, hasContent: true, syntaxErrors: [{ message: tooDeepMessage(), span: error.span }] };
     return failedChunk(text, offset, describeThrown(error));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
@@ -128,11 +130,11 @@ function readableErrors(doc: Document.Parsed, text: string): SyntaxProblem[] {
     if (e.code === 'RESOURCE_EXHAUSTION') {
       if (tooDeep) continue;
       tooDeep = true;
-      problems.push({ message: TOO_DEEP, span });
+      problems.push({ message: tooDeepMessage(), span });
     } else if (e.code === 'MISSING_CHAR' && /^Missing closing (["'])quote/.test(e.message)) {
-      problems.push(unclosedQuote(text, e.message.charAt(16) === "'" ? "'" : '"') ?? { message: cleanMessage(e.message), span });
+      problems.push(unclosedQuote(text, e.message.charAt(16) === "'" ? "'" : '"') ?? { message: syntaxMessage(e.code, e.message), span });
     } else {
-      problems.push({ message: cleanMessage(e.message), span });
+      problems.push({ message: syntaxMessage(e.code, e.message), span });
     }
   }
   return problems;
@@ -156,7 +158,7 @@ function unclosedQuote(text: string, quote: '"' | "'"): SyntaxProblem | undefine
   }
   if (start === undefined) return undefined;
   const lineEnd = text.slice(start).search(/\r|\n|$/);
-  return { message: `This quoted string is never closed: a closing ${quote} is missing`, span: { start, end: start + Math.max(1, lineEnd) } };
+  return { message: l10n.t('This quoted string is never closed: a closing {0} is missing', quote), span: { start, end: start + Math.max(1, lineEnd) } };
 }
 
 /** A quoted scalar's source ends with its closing quote (not an escaped one). */
@@ -187,7 +189,7 @@ function duplicateKeys(doc: Document.Parsed, text: string): SyntaxProblem[] {
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key)) {
-          if (seen.has(key.value) && key.range) problems.push({ message: 'Map keys must be unique', span: toSpan([key.range[0], key.range[1]], text.length) });
+          if (seen.has(key.value) && key.range) problems.push({ message: l10n.t('Map keys must be unique'), span: toSpan([key.range[0], key.range[1]], text.length) });
           seen.add(key.value);
         }
         stack.push(pair.key, pair.value);
@@ -207,7 +209,11 @@ function capped(problems: SyntaxProblem[]): SyntaxProblem[] {
   const rest = problems.length - MAX_SYNTAX_ERRORS;
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
   const next = problems[MAX_SYNTAX_ERRORS].span;
-  shown.push({ message: `${rest.toLocaleString('en')} more YAML syntax error${rest === 1 ? '' : 's'} in this document not shown: fix the ones above first`, span: next });
+  const message =
+    rest === 1
+      ? l10n.t('1 more YAML syntax error in this document not shown: fix the ones above first')
+      : l10n.t('{0} more YAML syntax errors in this document not shown: fix the ones above first', formatNumber(rest));
+  shown.push({ message, span: next });
   return shown;
 }
 
@@ -236,19 +242,89 @@ function cleanMessage(message: string): string {
   return message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
+/**
+ * A YAML parser error as the editor shows it. The parser's sentences are
+ * English; the common ones have a translation of their own, and the rest,
+ * in Vietnamese, start with what kind of error it is and keep the parser's
+ * words in parentheses. In English the parser's sentence is shown as it is.
+ */
+function syntaxMessage(code: string, raw: string): string {
+  const english = cleanMessage(raw);
+  switch (english) {
+    case 'Map keys must be unique':
+      return l10n.t('Map keys must be unique');
+    case 'Tabs are not allowed as indentation':
+      return l10n.t('Tabs are not allowed as indentation');
+    case 'All sequence items must start at the same column':
+      return l10n.t('All sequence items must start at the same column');
+    case 'Implicit map keys need to be followed by map values':
+      return l10n.t('Implicit map keys need to be followed by map values');
+    case 'Implicit keys need to be on a single line':
+      return l10n.t('Implicit keys need to be on a single line');
+    case 'Sequence item without - indicator':
+      return l10n.t('Sequence item without - indicator');
+    case 'A node can have at most one anchor':
+      return l10n.t('A node can have at most one anchor');
+    case 'A node can have at most one tag':
+      return l10n.t('A node can have at most one tag');
+    case 'Comments must be separated from other tokens by white space characters':
+      return l10n.t('Comments must be separated from other tokens by white space characters');
+    case 'Nested mappings are not allowed in compact mappings':
+      return l10n.t('Nested mappings are not allowed in compact mappings');
+    default:
+      break;
+  }
+  if (currentLocale() === 'en') return english;
+  const kind = syntaxKind(code);
+  return `${kind} (${english})`;
+}
+
+/** What kind of YAML error a parser code names, as the Vietnamese message starts. */
+function syntaxKind(code: string): string {
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'TAB_AS_INDENT':
+      return l10n.t('The indentation is wrong');
+    case 'MISSING_CHAR':
+      return l10n.t('A character YAML needs here is missing');
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_SCALAR_START':
+      return l10n.t('Something here is out of place for YAML');
+    case 'BLOCK_IN_FLOW':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return l10n.t('A key or a list is written where YAML does not allow it');
+    case 'BAD_DQ_ESCAPE':
+      return l10n.t('A quoted string has an invalid escape');
+    case 'DUPLICATE_KEY':
+      return l10n.t('Map keys must be unique');
+    case 'MULTIPLE_DOCS':
+    case 'BAD_DIRECTIVE':
+      return l10n.t('A document marker or directive is wrong');
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+    case 'BAD_PROP_ORDER':
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+      return l10n.t('An anchor, alias or tag is wrong');
+    default:
+      return l10n.t('YAML syntax error');
+  }
+}
+
 function unsupportedTagMessage(message: string): string {
   const resolved = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? 'tag';
   // Named as it was written: `!!js/function`, not `tag:yaml.org,2002:js/function`.
   const tag = resolved.replace(/^tag:yaml\.org,2002:/, '!!');
-  return `Unsupported tag ${tag}: tags are never executed; use a plain value`;
+  return l10n.t('Unsupported tag {0}: tags are never executed; use a plain value', tag);
 }
 
 function describeThrown(error: unknown): string {
-  if (error instanceof RangeError) return TOO_DEEP;
+  if (error instanceof RangeError) return tooDeepMessage();
   if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-    return `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): this looks like an alias bomb`;
+    return l10n.t('Too many alias expansions (more than {0}): this looks like an alias bomb', MAX_ALIAS_COUNT);
   }
-  return `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  return l10n.t('The YAML could not be read: {0}', error instanceof Error ? error.message : String(error));
 }
 
 /** The node and, when it sits in a mapping, the pair holding it, for a value path. */

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import recordSchema from '../../../schemas/meeting-record.schema.json';
 import validateRecord from './generated/recordValidator';
+import { currentLocale } from './l10n';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { nearest, quoteList } from './text';
 import type { ValuePath } from './types';
@@ -40,7 +42,7 @@ function problemFromError(error: ErrorObject): Problem {
       const missing = String(error.params.missingProperty);
       return {
         code: 'schema',
-        message: `Missing required field '${missing}'${path.length ? ` in '${label}'` : ''}`,
+        message: path.length ? l10n.t("Missing required field '{0}' in '{1}'", missing, label) : l10n.t("Missing required field '{0}'", missing),
         path,
         target: 'missing',
         fixes: [insertFieldFix(path, missing, parent)],
@@ -52,11 +54,11 @@ function problemFromError(error: ErrorObject): Problem {
       const suggestion = nearest(unknown, allowed, 1)[0];
       return {
         code: 'schema',
-        message: `Unknown field '${unknown}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+        message: suggestion ? l10n.t("Unknown field '{0}' (did you mean '{1}'?)", unknown, suggestion) : l10n.t("Unknown field '{0}'", unknown),
         path: [...path, unknown],
         target: 'key',
         fixes: suggestion
-          ? [{ kind: 'rename-key', title: `Rename to '${suggestion}'`, path: [...path, unknown], key: suggestion, safe: false, preferred: true }]
+          ? [{ kind: 'rename-key', title: l10n.t("Rename to '{0}'", suggestion), path: [...path, unknown], key: suggestion, safe: false, preferred: true }]
           : undefined,
       };
     }
@@ -65,10 +67,10 @@ function problemFromError(error: ErrorObject): Problem {
       const suggestions = typeof error.data === 'string' ? nearest(error.data, allowed, 2) : [];
       return {
         code: 'schema',
-        message: `'${label}' must be one of: ${allowed.join(', ')}`,
+        message: l10n.t("'{0}' must be one of: {1}", label, allowed.join(', ')),
         path,
         target: 'value',
-        fixes: suggestions.map((s, i) => replaceFix(path, s, `Change to '${s}'`, i === 0)),
+        fixes: suggestions.map((s, i) => replaceFix(path, s, l10n.t("Change to '{0}'", s), i === 0)),
       };
     }
     case 'anyOf':
@@ -82,52 +84,58 @@ function anyOfProblem(path: ValuePath, label: string, parent: JsonSchema): Probl
   const branches = (parent.anyOf as JsonSchema[] | undefined) ?? [];
   const required = branches.flatMap((b) => (Array.isArray(b.required) ? (b.required as string[]) : []));
   const message = required.length === branches.length && required.length > 0
-    ? `'${label}' needs ${quoteList(required)}`
-    : `'${label}' does not match any allowed form`;
+    ? l10n.t("'{0}' needs {1}", label, quoteList(required))
+    : l10n.t("'{0}' does not match any allowed form", label);
   return { code: 'schema', message, path, target: 'missing' };
 }
 
 function sentenceFor(error: ErrorObject, label: string, parent: JsonSchema): string {
   switch (error.keyword) {
     case 'type':
-      return `'${label}' must be ${typeWords(String(error.params.type))}`;
+      return l10n.t("'{0}' must be {1}", label, typeWords(String(error.params.type)));
     case 'const':
-      return `'${label}' must be ${JSON.stringify(error.params.allowedValue)}`;
+      return l10n.t("'{0}' must be {1}", label, JSON.stringify(error.params.allowedValue));
     case 'pattern':
       return typeof parent.patternErrorMessage === 'string'
-        ? `'${label}': ${parent.patternErrorMessage}`
-        : `'${label}' does not have the expected form (${String(error.params.pattern)})`;
+        ? l10n.t("'{0}': {1}", label, patternMessage(parent))
+        : l10n.t("'{0}' does not have the expected form ({1})", label, String(error.params.pattern));
     case 'format':
       return formatSentence(label, String(error.params.format));
     case 'minLength':
-      return `'${label}' must not be empty`;
+      return l10n.t("'{0}' must not be empty", label);
     case 'maxLength':
-      return `'${label}' is too long (at most ${String(error.params.limit)} characters)`;
+      return l10n.t("'{0}' is too long (at most {1} characters)", label, String(error.params.limit));
     case 'minItems':
-      return `'${label}' needs at least ${String(error.params.limit)} item(s)`;
+      return l10n.t("'{0}' needs at least {1} item(s)", label, String(error.params.limit));
     case 'uniqueItems':
-      return `'${label}' lists the same item twice (items ${Number(error.params.j) + 1} and ${Number(error.params.i) + 1})`;
+      return l10n.t("'{0}' lists the same item twice (items {1} and {2})", label, Number(error.params.j) + 1, Number(error.params.i) + 1);
     default:
-      return `'${label}' ${error.message ?? 'is not valid'}`;
+      return error.message ? `'${label}' ${error.message}` : l10n.t("'{0}' is not valid", label);
   }
 }
 
 function typeWords(type: string): string {
   const words: Record<string, string> = {
-    string: 'text',
-    array: 'a list',
-    object: 'a mapping of fields',
-    integer: 'a whole number',
-    number: 'a number',
-    boolean: 'true or false',
+    string: l10n.t('text'),
+    array: l10n.t('a list'),
+    object: l10n.t('a mapping of fields'),
+    integer: l10n.t('a whole number'),
+    number: l10n.t('a number'),
+    boolean: l10n.t('true or false'),
   };
-  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+  return type.split(',').map((t) => words[t] ?? t).join(` ${l10n.t('or')} `);
+}
+
+/** A schema's own sentence for a pattern (patternErrorMessage), in Vietnamese from patternErrorMessage_vi. */
+function patternMessage(parent: JsonSchema): string {
+  const vi = parent.patternErrorMessage_vi;
+  return currentLocale() === 'vi' && typeof vi === 'string' ? vi : String(parent.patternErrorMessage);
 }
 
 function formatSentence(label: string, format: string): string {
-  if (format === 'date') return `'${label}' must be a real date written YYYY-MM-DD`;
-  if (format === 'uri') return `'${label}' must be a full URL such as https://example.org/page`;
-  return `'${label}' must be a valid ${format}`;
+  if (format === 'date') return l10n.t("'{0}' must be a real date written YYYY-MM-DD", label);
+  if (format === 'uri') return l10n.t("'{0}' must be a full URL such as https://example.org/page", label);
+  return l10n.t("'{0}' must be a valid {1}", label, format);
 }
 
 function replaceFix(path: ValuePath, value: string, title: string, preferred: boolean): ValueFix {
@@ -139,7 +147,7 @@ function insertFieldFix(path: ValuePath, key: string, parent: JsonSchema): Value
   const property = ((parent.properties as Record<string, JsonSchema> | undefined) ?? {})[key] ?? {};
   return {
     kind: 'insert-field',
-    title: `Add missing field '${key}'`,
+    title: l10n.t("Add missing field '{0}'", key),
     path,
     key,
     value: placeholderFor(property),

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { Document } from 'yaml';
 import type { CatalogIndex } from './catalog';
 import { fastRead, type FastDocument } from './fastRead';
+import { formatNumber } from './l10n';
 import { editsForFix, firstLineSpan, spanOfProblem, type SpanFix } from './locate';
 import { parseChunk, splitDocuments, locatePath, nodeSpan, type ParsedChunk } from './parse';
 import { SectionedParser } from './sectionedParse';
@@ -385,7 +387,7 @@ function unlistedDiagnostic(count: number, lineIndex: LineIndex): Diagnostic {
   return {
     code: 'too-many-problems',
     severity: 'information',
-    message: `${count.toLocaleString('en')} more problems in this file are not listed (at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en')} are shown)`,
+    message: l10n.t('{0} more problems in this file are not listed (at most {1} are shown)', formatNumber(count), formatNumber(MAX_DIAGNOSTICS_PER_FILE)),
     range: lineIndex.rangeOf({ start: 0, end: lineIndex.lineEndOffset(0) }),
   };
 }
@@ -474,7 +476,7 @@ function valueRecord(document: FastDocument & { value: Record<string, unknown> }
 }
 
 function skippedFile(text: string, lineIndex: LineIndex, limit: number, limitName: string): FileAnalysis {
-  const skipped = `Not validated: the file has ${text.length.toLocaleString('en')} characters, more than the limit of ${limit.toLocaleString('en')} (${limitName})`;
+  const skipped = l10n.t('Not validated: the file has {0} characters, more than the limit of {1} ({2})', formatNumber(text.length), formatNumber(limit), limitName);
   const end = lineIndex.lineEndOffset(0);
   return {
     text,

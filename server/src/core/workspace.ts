@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RecordInfo, SeverityOverrides } from './validate';
 import type { Diagnostic, Range } from './types';
 
@@ -34,16 +35,21 @@ export function duplicateIdDiagnostics(files: readonly FileRecords[], overrides:
       list.push({
         code: 'duplicate-id',
         severity,
-        message: `Duplicate id '${id}': also used ${count === 1 ? 'by another record' : `by ${count} other records`} (${named
-          .map((o) => `${o.file}:${o.range.start.line + 1}`)
-          .join(', ')}${more > 0 ? `, and ${more} more` : ''})`,
+        message: duplicateIdMessage(id, count, named.map((o) => `${o.file}:${o.range.start.line + 1}`).join(', '), more),
         range: place.range,
-        related: named.map((o) => ({ file: o.file, range: o.range, message: `'${id}' is also used here` })),
+        related: named.map((o) => ({ file: o.file, range: o.range, message: l10n.t("'{0}' is also used here", id) })),
       });
       result.set(place.file, list);
     }
   }
   return result;
+}
+
+function duplicateIdMessage(id: string, count: number, places: string, more: number): string {
+  const where = more > 0 ? l10n.t('{0}, and {1} more', places, more) : places;
+  return count === 1
+    ? l10n.t("Duplicate id '{0}': also used by another record ({1})", id, where)
+    : l10n.t("Duplicate id '{0}': also used by {1} other records ({2})", id, count, where);
 }
 
 /**

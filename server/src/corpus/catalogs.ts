@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../core/l10n';
 import { readText, type ReadProblem } from './read';
 
 /**
@@ -15,7 +17,7 @@ export const MAX_CATALOG_CHARS = 1_000_000;
  * read catalogs this way, so a catalog one refuses the other refuses too.
  */
 export function readCatalogFile(file: string): { kind: 'text'; text: string } | ReadProblem {
-  const limits = { maxFileSize: MAX_CATALOG_CHARS, maxFileSizeName: 'the limit for catalog files', hash: false };
+  const limits = { maxFileSize: MAX_CATALOG_CHARS, maxFileSizeName: l10n.t('the limit for catalog files'), hash: false };
   const read = readText(file, limits);
   if (read.kind === 'problem') return read;
   if (read.text.length <= MAX_CATALOG_CHARS) return { kind: 'text', text: read.text };
@@ -24,7 +26,7 @@ export function readCatalogFile(file: string): { kind: 'text'; text: string } | 
     diagnostic: {
       code: 'file-too-large',
       severity: 'error',
-      message: `Not used: the catalog file has ${read.text.length.toLocaleString('en')} characters, more than the limit of ${MAX_CATALOG_CHARS.toLocaleString('en')} for catalog files`,
+      message: l10n.t('Not used: the catalog file has {0} characters, more than the limit of {1} for catalog files', formatNumber(read.text.length), formatNumber(MAX_CATALOG_CHARS)),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     },
   };

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { formatNumber } from '../core/l10n';
 import { LineIndex } from '../core/text';
 import type { Range } from '../core/types';
 import { ioDiagnostic, type FileDiagnostic } from './result';
@@ -71,9 +73,9 @@ export function readText(file: string, limits: ReadLimits): ReadOutcome {
     // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
     fd = fs.openSync(file, fs.constants.O_RDONLY | NONBLOCK);
     const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) return ioProblem('Cannot read: this is a folder, not a file');
+    if (stat.isDirectory()) return ioProblem(l10n.t('Cannot read: this is a folder, not a file'));
     // A FIFO or a device would block or never end: only regular files are read.
-    if (!stat.isFile()) return ioProblem('Cannot read: not a regular file (a pipe, socket or device)');
+    if (!stat.isFile()) return ioProblem(l10n.t('Cannot read: not a regular file (a pipe, socket or device)'));
     if (surelyTooLarge(stat.size, limits.maxFileSize)) return tooLargeWithoutReading(file, stat.size, limits);
     stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
     bytes = readAll(fd, stat.size);
@@ -118,8 +120,8 @@ export function decodeUtf8(bytes: Uint8Array): { kind: 'text'; text: string } | 
   if (nul >= 0) {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     const message = utf16
-      ? 'The file is UTF-16 encoded: save it as UTF-8 to validate it'
-      : `Binary content (a NUL byte at byte ${nul + 1}): a record must be UTF-8 text`;
+      ? l10n.t('The file is UTF-16 encoded: save it as UTF-8 to validate it')
+      : l10n.t('Binary content (a NUL byte at byte {0}): a record must be UTF-8 text', nul + 1);
     return { kind: 'problem', diagnostic: encodingProblem(message, rangeAtByte(bytes, utf16 ? 0 : nul)) };
   }
   try {
@@ -129,7 +131,7 @@ export function decodeUtf8(bytes: Uint8Array): { kind: 'text'; text: string } | 
     const hex = bad >= 0 ? bytes[bad].toString(16).toUpperCase().padStart(2, '0') : '??';
     return {
       kind: 'problem',
-      diagnostic: encodingProblem(`Invalid UTF-8 (byte 0x${hex} at byte ${bad + 1}): save the file as UTF-8`, rangeAtByte(bytes, Math.max(0, bad))),
+      diagnostic: encodingProblem(l10n.t('Invalid UTF-8 (byte 0x{0} at byte {1}): save the file as UTF-8', hex, bad + 1), rangeAtByte(bytes, Math.max(0, bad))),
     };
   }
 }
@@ -182,21 +184,29 @@ function ioProblem(message: string): ReadProblem {
   return { kind: 'problem', diagnostic: ioDiagnostic(message) };
 }
 
-export function ioMessage(error: unknown): string {
+/** Why a file (or, for the walk, a folder; for --fix, a write) failed, in a person's words. */
+export function ioMessage(error: unknown, doing: 'read-file' | 'read-folder' | 'write-file' = 'read-file'): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why = ioReason(error, code);
+  if (doing === 'read-folder') return l10n.t('Cannot read the folder: {0}', why);
+  if (doing === 'write-file') return l10n.t('cannot write the file: {0}', why);
+  return code === 'EISDIR' ? l10n.t('Cannot read: this is a folder, not a file') : l10n.t('Cannot read the file: {0}', why);
+}
+
+function ioReason(error: unknown, code: string | undefined): string {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return 'Cannot read the file: permission denied';
+      return l10n.t('permission denied');
     case 'ENOENT':
-      return 'Cannot read the file: it disappeared before it could be read';
+      return l10n.t('it disappeared before it could be read');
     case 'EISDIR':
-      return 'Cannot read: this is a folder, not a file';
+      return l10n.t('this is a folder, not a file');
     case 'ELOOP':
-      return 'Cannot read the file: too many levels of symbolic links';
+      return l10n.t('too many levels of symbolic links');
     default: {
       const detail = (error instanceof Error ? error.message : String(error)).replace(/^[A-Z]+:\s*/, '').replace(/\s+/g, ' ');
-      return `Cannot read the file: ${detail}${code ? ` (${code})` : ''}`;
+      return code ? `${detail} (${code})` : detail;
     }
   }
 }
@@ -224,7 +234,7 @@ function tooLargeWithoutReading(file: string, size: number, { maxFileSize, maxFi
     diagnostic: {
       code: 'file-too-large',
       severity: 'information',
-      message: `Not validated: the file has ${size.toLocaleString('en')} bytes, more than the limit of ${maxFileSize.toLocaleString('en')} characters (${maxFileSizeName})`,
+      message: l10n.t('Not validated: the file has {0} bytes, more than the limit of {1} characters ({2})', formatNumber(size), formatNumber(maxFileSize), maxFileSizeName),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
     },
   };

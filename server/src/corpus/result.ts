@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Range } from '../core/types';
 import type { FileAnalysis, LocatedMention, RecordInfo, SeverityOverrides } from '../core/validate';
 
@@ -79,7 +80,7 @@ export function failureDiagnostic(failure: string): FileDiagnostic {
   return {
     code: 'internal-error',
     severity: 'error',
-    message: `Internal error while validating this file (please report it): ${failure.replace(/\s*[\r\n]+\s*/g, ' ')}`,
+    message: l10n.t('Internal error while validating this file (please report it): {0}', failure.replace(/\s*[\r\n]+\s*/g, ' ')),
     range: FIRST_LINE,
   };
 }

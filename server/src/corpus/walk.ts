@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -171,7 +172,7 @@ function readFolder({ dir, real, rel, levels }: Pending, state: WalkState, stack
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    found.unreadable.push({ path: dir, message: ioMessage(error).replace('the file', 'the folder') });
+    found.unreadable.push({ path: dir, message: ioMessage(error, 'read-folder') });
     return;
   }
   for (const entry of entries) {
@@ -191,7 +192,7 @@ function readFolder({ dir, real, rel, levels }: Pending, state: WalkState, stack
       } catch {
         // A broken link where a record should be is a record nobody can read: say so, as for any unreadable file.
         if (rules.classify(childRel, name) === 'record' && !isIgnored(full, false, levels)) {
-          found.unreadable.push({ path: full, message: 'Cannot read the file: it is a broken symbolic link' });
+          found.unreadable.push({ path: full, message: l10n.t('Cannot read the file: {0}', l10n.t('it is a broken symbolic link')) });
         }
         continue;
       }

@@ -1,6 +1,6 @@
-import type { Severity } from '../../core/types';
+import * as l10n from '@vscode/l10n';
 import type { FileDiagnostic, RecordFacts } from '../../corpus/result';
-import type { ReportedFile } from '../result';
+import { severityLabel, type ReportedFile } from '../result';
 import { visibleLines } from '../visible';
 
 /**
@@ -45,7 +45,7 @@ interface Case {
 function testCases(f: ReportedFile): Case[] {
   const records = f.records;
   const perRecord: Case[] = records.map((r, i) => ({ name: caseName(r, i), errors: [], others: [] }));
-  const fileCase: Case = { name: 'file', errors: [], others: [] };
+  const fileCase: Case = { name: l10n.t('file'), errors: [], others: [] };
   for (const d of f.diagnostics) {
     const target = d.code === 'file-too-large' || d.code === 'too-many-problems' || d.code === 'io' || d.code === 'encoding' ? fileCase : (perRecord[recordOf(records, d)] ?? fileCase);
     if (d.code === 'file-too-large') target.skipped = d.message;
@@ -66,13 +66,11 @@ function recordOf(records: readonly RecordFacts[], d: FileDiagnostic): number {
 }
 
 function caseName(record: RecordFacts, index: number): string {
-  return record.id ?? `document ${index + 1} (line ${record.line + 1})`;
+  return record.id ?? l10n.t('document {0} (line {1})', index + 1, record.line + 1);
 }
 
-const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
-
 function line(d: FileDiagnostic): string {
-  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${LABEL[d.severity]} ${d.message} (${d.code})`;
+  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${severityLabel(d.severity)} ${d.message} (${d.code})`;
 }
 
 function testCaseXml(file: string, c: Case): string {

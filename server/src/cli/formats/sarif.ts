@@ -1,10 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_CODES, type RuleCode, type Severity } from '../../core/types';
 import type { FileDiagnostic } from '../../corpus/result';
 import type { ReportedFile } from '../result';
 import { terminalSafeJson } from '../visible';
-import { RULE_DESCRIPTIONS, TOOL_NAME, TOOL_VERSION, defaultSeverity, readmeUrl, ruleHelpUri } from './rules';
+import { currentLocale } from '../../core/l10n';
+import { ruleDescription, TOOL_NAME, TOOL_VERSION, defaultSeverity, readmeUrl, ruleHelpUri } from './rules';
 
 /**
  * SARIF 2.1.0 for code scanning: one rule per diagnostic code (so results
@@ -60,10 +62,10 @@ export function formatSarif(files: readonly ReportedFile[], cwd: string): string
             rules: RULE_CODES.map((code) => ({
               id: code,
               name: ruleName(code),
-              shortDescription: { text: RULE_DESCRIPTIONS[code] },
-              fullDescription: { text: RULE_DESCRIPTIONS[code] },
+              shortDescription: { text: ruleDescription(code) },
+              fullDescription: { text: ruleDescription(code) },
               helpUri: ruleHelpUri(code),
-              help: { text: `${RULE_DESCRIPTIONS[code]} See ${ruleHelpUri(code)}` },
+              help: { text: l10n.t('{0} See {1}', ruleDescription(code), ruleHelpUri(code)) },
               defaultConfiguration: { level: level(defaultSeverity(code)) },
             })),
           },
@@ -72,6 +74,8 @@ export function formatSarif(files: readonly ReportedFile[], cwd: string): string
         artifacts,
         results,
         columnKind: 'utf16CodeUnits',
+        // The language of the run's messages (SARIF 2.1.0 §3.14.4), stated when it is not the default English.
+        ...(currentLocale() === 'en' ? {} : { language: currentLocale() }),
       },
     ],
   };
