@@ -19,6 +19,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from './core/fixes';
@@ -111,7 +112,7 @@ function main(): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        documentSymbolProvider: { label: 'Meeting record' },
+        documentSymbolProvider: { label: l10n.t('Meeting record') },
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },

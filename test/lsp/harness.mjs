@@ -66,7 +66,7 @@ function lookUp(settings, section) {
 
 /**
  * Starts and initializes a server.
- * @param {{ folders?: string[], settings?: object, pull?: boolean, capabilities?: object, initializationOptions?: object }} [options]
+ * @param {{ folders?: string[], settings?: object, pull?: boolean, capabilities?: object, initializationOptions?: object, locale?: string }} [options]
  */
 export async function startServer(options = {}) {
   const { folders = [], pull = false, initializationOptions } = options;
@@ -136,7 +136,8 @@ export async function startServer(options = {}) {
       workspaceFolders: workspaceFolders.length ? workspaceFolders : null,
       capabilities: options.capabilities ?? clientCapabilities({ pull }),
       initializationOptions,
-      locale: 'en',
+      // What VS Code sends: its display language (English unless a test asks for another).
+      locale: options.locale ?? 'en',
     }),
     exited.then((e) => {
       throw new Error(`server exited before initialize: ${JSON.stringify(e)}\n${stderr}`);
@@ -292,9 +293,9 @@ export function makeWorkspace(files = {}) {
 }
 
 /** A workspace of `files` on disk with a server started on it, indexed first when asked: what most suites begin with. */
-export async function startInWorkspace(files = {}, { indexed = false } = {}) {
+export async function startInWorkspace(files = {}, { indexed = false, locale, initializationOptions } = {}) {
   const ws = makeWorkspace(files);
-  const client = await startServer({ folders: [ws.dir] });
+  const client = await startServer({ folders: [ws.dir], locale, initializationOptions });
   if (indexed) await client.indexed();
   return { ws, client };
 }

@@ -62,6 +62,8 @@ function makeAjv() {
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
   ajv.addVocabulary(['markdownEnumDescriptions', 'patternErrorMessage', 'markdownDescription']);
+  // The Vietnamese twins of the annotations (issue 17; test/unit/l10n.test.mjs checks them).
+  ajv.addVocabulary(['title_vi', 'description_vi', 'markdownDescription_vi', 'markdownEnumDescriptions_vi', 'patternErrorMessage_vi']);
   return ajv;
 }
 

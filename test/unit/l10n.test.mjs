@@ -98,6 +98,29 @@ test('package.nls.json and package.nls.vi.json cover every %key% of package.json
   for (const key of Object.keys(en)) assert.deepEqual(placeholders(vi[key]), placeholders(messageOf(en[key])), `placeholders of ${key}`);
 });
 
+test('the record schema carries both languages: every description, enum description list and pattern message has its Vietnamese twin', () => {
+  const schema = readJson('schemas/meeting-record.schema.json');
+  const problems = [];
+  const walk = (node, where) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${where}[${i}]`));
+    if (!node || typeof node !== 'object') return;
+    for (const key of ['title', 'description', 'markdownDescription', 'patternErrorMessage']) {
+      if (typeof node[key] !== 'string' || (key === 'title' && where !== '')) continue;
+      const vi = node[`${key}_vi`];
+      if (typeof vi !== 'string' || vi.trim() === '') problems.push(`${where || '/'}: ${key} without ${key}_vi`);
+      else if (vi === node[key]) problems.push(`${where || '/'}: ${key}_vi equals the English`);
+    }
+    if (Array.isArray(node.markdownEnumDescriptions)) {
+      const vi = node.markdownEnumDescriptions_vi;
+      if (!Array.isArray(vi) || vi.length !== node.markdownEnumDescriptions.length) problems.push(`${where}: markdownEnumDescriptions_vi missing or of another length`);
+      else vi.forEach((v, i) => v === node.markdownEnumDescriptions[i] && problems.push(`${where}: enum description ${i} equals the English`));
+    }
+    for (const [key, child] of Object.entries(node)) if (typeof child === 'object') walk(child, `${where}/${key}`);
+  };
+  walk(schema, '');
+  assert.deepEqual(problems, []);
+});
+
 test('the core speaks Vietnamese after setLocale("vi"), with Vietnamese party names, and English again after setLocale("en")', () => {
   const core = require('../../dist/core.js');
   const catalog = core.loadBundledCatalog();

@@ -12,8 +12,21 @@ import standaloneCode from 'ajv/dist/standalone';
 import catalogSchema from '../../../schemas/catalog.schema.json';
 import recordSchema from '../../../schemas/meeting-record.schema.json';
 
-/** Annotation keywords editors understand; ajv must accept them in strict mode. */
-const ANNOTATIONS = ['markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage'];
+/**
+ * Annotation keywords editors understand, and their Vietnamese twins (`_vi`,
+ * shown on hover and in completion when the product speaks Vietnamese:
+ * features/schemaInfo.ts, core/schema.ts); ajv must accept them in strict mode.
+ */
+const ANNOTATIONS = [
+  'markdownDescription',
+  'markdownEnumDescriptions',
+  'patternErrorMessage',
+  'title_vi',
+  'description_vi',
+  'markdownDescription_vi',
+  'markdownEnumDescriptions_vi',
+  'patternErrorMessage_vi',
+];
 
 interface SchemaSpec {
   schema: object;

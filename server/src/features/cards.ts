@@ -1,4 +1,6 @@
-import { partyKindLabel, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
+import * as l10n from '@vscode/l10n';
+import { partyName } from '../core/l10n';
+import { partyKindLabel, resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
 
 /**
  * Markdown cards for catalog entries, shared by hover and completion. Catalog
@@ -16,7 +18,7 @@ function escapeLine(text: string): string {
 }
 
 export function kindLabel(kind: unknown): string {
-  return partyKindLabel(kind) ?? (typeof kind === 'string' ? kind : 'Party');
+  return partyKindLabel(kind) ?? (typeof kind === 'string' ? kind : l10n.t('Party'));
 }
 
 function text(value: unknown): string | undefined {
@@ -36,17 +38,18 @@ export function partyCard(entry: PartyEntry): string {
   const lines: string[] = [`**${name}**${vi ? ` · ${escapeMarkdown(vi)}` : ''}`];
   const facts: string[] = [kindLabel(entry.kind)];
   const joined = year(entry.joined);
-  if (joined) facts.push(`member of ASEAN since ${joined}`);
+  if (joined) facts.push(l10n.t('member of ASEAN since {0}', joined));
   const since = year(entry.dialogue_since);
-  if (since) facts.push(`dialogue partner since ${since}`);
+  if (since) facts.push(l10n.t('dialogue partner since {0}', since));
   lines.push(facts.join(' · '));
   const relationship = entry.relationship;
   if (relationship && typeof relationship === 'object' && text(relationship.level)) {
     const when = year(relationship.since) ?? year(relationship.date);
-    lines.push(`Relationship: ${escapeMarkdown(String(relationship.level))}${when ? ` (${when})` : ''}`);
+    const level = escapeMarkdown(relationshipLevel(String(relationship.level)));
+    lines.push(when ? l10n.t('Relationship: {0} ({1})', level, when) : l10n.t('Relationship: {0}', level));
   }
   if (Array.isArray(entry.mechanisms) && entry.mechanisms.length > 0) {
-    lines.push(`Mechanisms: ${entry.mechanisms.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')}`);
+    lines.push(l10n.t('Mechanisms: {0}', entry.mechanisms.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')));
   }
   const summary = text(entry.summary);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
@@ -58,13 +61,14 @@ export function mechanismCard(entry: MechanismEntry, catalog: CatalogIndex): str
   const vi = text(entry.full_name_vi);
   if (vi) lines.push(escapeLine(vi));
   const founded = text(entry.founded);
-  if (founded) lines.push(`Founded ${escapeMarkdown(founded)}`);
+  if (founded) lines.push(l10n.t('Founded {0}', escapeMarkdown(founded)));
   if (Array.isArray(entry.members) && entry.members.length > 0) {
     const asean = catalog.parties.filter((p) => p.kind === 'asean-member').length;
-    lines.push(`Members: the ${asean} ASEAN member states and ${entry.members.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')}`);
+    const members = entry.members.filter((m) => typeof m === 'string').map((m) => escapeMarkdown(memberName(m, catalog)));
+    lines.push(l10n.t('Members: the {0} ASEAN member states and {1}', asean, members.join(', ')));
   }
   if (text(entry.series_prefix) && typeof entry.first_year === 'number') {
-    lines.push(`Numbered yearly: ${escapeMarkdown(String(entry.series_prefix))}-N is held in ${entry.first_year} + N`);
+    lines.push(l10n.t('Numbered yearly: {0}-N is held in {1} + N', escapeMarkdown(String(entry.series_prefix)), entry.first_year));
   }
   const summary = text(entry.summary);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
@@ -78,7 +82,7 @@ export function documentCard(entry: DocumentEntry): string {
   if (typeof entry.year === 'number') facts.push(String(entry.year));
   if (facts.length) lines.push(facts.join(' · '));
   if (Array.isArray(entry.parties) && entry.parties.length > 0) {
-    lines.push(`Parties: ${entry.parties.filter((p) => typeof p === 'string').map(escapeMarkdown).join(', ')}`);
+    lines.push(l10n.t('Parties: {0}', entry.parties.filter((p) => typeof p === 'string').map(escapeMarkdown).join(', ')));
   }
   const summary = text(entry.summary);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
@@ -94,13 +98,39 @@ export interface RecordLink {
 
 /** "Mentioned in 3 records in this workspace:" with a link to each (at most `max`). */
 export function recordLinks(heading: string, links: readonly RecordLink[], max = 10): string {
-  if (links.length === 0) return `${heading}: none in this workspace.`;
+  if (links.length === 0) return l10n.t('{0}: none in this workspace.', heading);
   const shown = links.slice(0, max).map((link) => {
-    const label = escapeMarkdown(link.id ?? link.title ?? 'record');
+    const label = escapeMarkdown(link.id ?? link.title ?? l10n.t('record'));
     const title = link.title && link.id ? ` — ${escapeMarkdown(link.title)}` : '';
     return `- [${label}](${link.uri}#L${link.line + 1})${title}`;
   });
-  const more = links.length > max ? [`- … and ${links.length - max} more`] : [];
-  const count = `${links.length} record${links.length === 1 ? '' : 's'}`;
-  return [`${heading} ${count} in this workspace:`, ...shown, ...more].join('\n');
+  const more = links.length > max ? [`- ${l10n.t('… and {0} more', links.length - max)}`] : [];
+  const intro = links.length === 1 ? l10n.t('{0} 1 record in this workspace:', heading) : l10n.t('{0} {1} records in this workspace:', heading, links.length);
+  return [intro, ...shown, ...more].join('\n');
+}
+
+/** A member of a mechanism as the language names it: Nhật Bản for Japan in Vietnamese. */
+function memberName(name: string, catalog: CatalogIndex): string {
+  const party = resolvedEntry(catalog.resolveParty(name));
+  return party ? partyName(party) : name;
+}
+
+/** The catalog's relationship levels in the language of the process; another level is shown as the catalog has it. */
+export function relationshipLevel(level: string): string {
+  switch (level) {
+    case 'Comprehensive Strategic Partnership':
+      return l10n.t('Comprehensive Strategic Partnership');
+    case 'Strategic Partnership':
+      return l10n.t('Strategic Partnership');
+    case 'Comprehensive Partnership':
+      return l10n.t('Comprehensive Partnership');
+    case 'Dialogue Partnership':
+      return l10n.t('Dialogue Partnership');
+    case 'Sectoral Dialogue Partnership':
+      return l10n.t('Sectoral Dialogue Partnership');
+    case 'Development Partnership':
+      return l10n.t('Development Partnership');
+    default:
+      return level;
+  }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { safeFixes } from '../core/fixes';
 import type { LineIndex } from '../core/text';
@@ -6,7 +7,10 @@ import { sameFinding, toLspDiagnostic } from './diagnostics';
 
 /** The source action that applies every safe fix (usable in `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.meetingRecords`;
-export const FIX_ALL_TITLE = 'Fix all safe problems in file';
+/** The title of the fix-all action, in the language of the process. */
+export function fixAllTitle(): string {
+  return l10n.t('Fix all safe problems in file');
+}
 
 export interface CodeActionInput {
   uri: string;
@@ -59,7 +63,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     const edit = minimalEdit(input.text, fixed, input.lineIndex);
     if (edit) {
       actions.push({
-        title: FIX_ALL_TITLE,
+        title: fixAllTitle(),
         kind: FIX_ALL_KIND,
         edit: workspaceEdit(input, [{ range: map(edit.range), newText: edit.newText }]),
       });

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { currentLocale, partyName } from '../core/l10n';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -56,7 +58,7 @@ export type CompletionData =
 
 const INDENT = 2;
 const MAX_ITEMS = 200;
-const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+const triggerSuggest = (): { title: string; command: string } => ({ title: l10n.t('Suggest'), command: 'editor.action.triggerSuggest' });
 
 /** Completion at a position of a record file. */
 export function complete(input: CompletionInput): CompletionList {
@@ -91,7 +93,7 @@ function keyItems(input: CompletionInput, context: KeyContext): CompletionItem[]
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Property,
-      detail: `${typePhrase(path, input.roles)}${isRequired ? ' · required' : ''}`,
+      detail: isRequired ? l10n.t('{0} · required', typePhrase(path, input.roles)) : typePhrase(path, input.roles),
       sortText: `${isRequired ? '0' : '1'}${String(order).padStart(3, '0')}`,
       filterText: name,
       textEdit: { range: editorRange(input, context.start, context.end), newText },
@@ -99,7 +101,7 @@ function keyItems(input: CompletionInput, context: KeyContext): CompletionItem[]
       data: { kind: 'key', path } satisfies CompletionData,
     };
     if (newText.includes('\n') && input.asIs) item.insertTextMode = InsertTextMode.asIs;
-    if (snippet && wantsSuggestAfter(path, input.roles)) item.command = TRIGGER_SUGGEST;
+    if (snippet && wantsSuggestAfter(path, input.roles)) item.command = triggerSuggest();
     items.push(item);
   });
   return items;
@@ -231,9 +233,9 @@ function wholeRecordItem(input: CompletionInput, context: KeyContext): Completio
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const { snippet, plain } = recordSkeleton(input.roles, today);
   return {
-    label: 'New meeting record',
+    label: l10n.t('New meeting record'),
     kind: CompletionItemKind.Snippet,
-    detail: 'Every required field, ready to fill in',
+    detail: l10n.t('Every required field, ready to fill in'),
     sortText: '0000',
     filterText: context.prefix || 'record',
     textEdit: { range: editorRange(input, context.start, context.end), newText: input.snippets === false ? plain : snippet },
@@ -262,7 +264,7 @@ function valueItems(input: CompletionInput, context: ValueContext): ValueResult 
     items: enumValues(schema).map((value, i) => ({
       label: value.value,
       kind: CompletionItemKind.EnumMember,
-      detail: schema?.default === value.value ? 'default' : undefined,
+      detail: schema?.default === value.value ? l10n.t('default') : undefined,
       sortText: String(i).padStart(4, '0'),
       filterText: value.value,
       textEdit: { range: editorRange(input, context.start, context.end), newText: valueText(value.value, context) },
@@ -338,7 +340,8 @@ function partyItems(input: CompletionInput, context: ValueContext): CompletionIt
   );
   return matches.slice(0, MAX_ITEMS).map((m, i) => nameItem(input, context, m.entry.name, m.matched, i, {
     kind: CompletionItemKind.Value,
-    detail: kindLabel(m.entry.kind),
+    // In Vietnamese the party's usual Vietnamese name too (Nhật Bản), since the label is the canonical one to write.
+    detail: partyName(m.entry) !== m.entry.name ? `${kindLabel(m.entry.kind)} · ${partyName(m.entry)}` : kindLabel(m.entry.kind),
     data: { kind: 'party', name: m.entry.name },
   }));
 }
@@ -352,7 +355,7 @@ function mechanismItems(input: CompletionInput, context: ValueContext): Completi
   );
   return matches.slice(0, MAX_ITEMS).map((m, i) => nameItem(input, context, m.entry.name, m.matched, i, {
     kind: CompletionItemKind.Module,
-    detail: typeof m.entry.full_name === 'string' ? m.entry.full_name : undefined,
+    detail: mechanismFullName(m.entry),
     data: { kind: 'mechanism', name: m.entry.name },
   }));
 }
@@ -377,10 +380,10 @@ function documentItems(input: CompletionInput, context: ValueContext): Completio
   return matches.slice(0, MAX_ITEMS).map((m, i) => {
     const fromCatalog = catalogTitles.has(m.entry.title);
     const count = input.documentTitles.get(m.entry.title) ?? 0;
-    const cited = count > 0 ? `cited by ${count} record${count === 1 ? '' : 's'}` : undefined;
+    const cited = count === 0 ? undefined : count === 1 ? l10n.t('cited by 1 record') : l10n.t('cited by {0} records', count);
     return nameItem(input, context, m.entry.title, m.matched, i, {
       kind: CompletionItemKind.Reference,
-      detail: [fromCatalog ? `catalog ${m.entry.type}` : 'from this workspace', cited].filter(Boolean).join(' · '),
+      detail: [fromCatalog ? l10n.t('catalog {0}', String(m.entry.type)) : l10n.t('from this workspace'), cited].filter(Boolean).join(' · '),
       // A title only cited in the workspace has no card.
       data: fromCatalog ? { kind: 'document', name: m.entry.title } : undefined,
     });
@@ -409,7 +412,7 @@ function nameItem(
     label: canonical,
     labelDetails: viaAlias ? { description: matched } : undefined,
     kind: extra.kind,
-    detail: viaAlias ? `${extra.detail ?? ''}${extra.detail ? ' · ' : ''}matches “${matched}”` : extra.detail,
+    detail: viaAlias ? `${extra.detail ?? ''}${extra.detail ? ' · ' : ''}${l10n.t('matches “{0}”', matched)}` : extra.detail,
     sortText: String(rank).padStart(4, '0'),
     filterText,
     textEdit: { range: editorRange(input, context.start, context.end), newText: valueText(canonical, context) },
@@ -439,3 +442,9 @@ function leadingWhitespace(text: string): number {
   return text.length - text.trimStart().length;
 }
 
+
+/** A mechanism's full name for a completion detail: the Vietnamese one in Vietnamese when the catalog has it. */
+function mechanismFullName(entry: MechanismEntry): string | undefined {
+  const vi = currentLocale() === 'vi' && typeof entry.full_name_vi === 'string' ? entry.full_name_vi : undefined;
+  return vi ?? (typeof entry.full_name === 'string' ? entry.full_name : undefined);
+}

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type CompletionItem, type MarkupContent } from 'vscode-languageserver';
 import type { CatalogIndex } from '../core/catalog';
 import { documentCard, mechanismCard, partyCard } from './cards';
@@ -33,7 +34,7 @@ function documentationOf(data: CompletionData, { catalog, roles }: ResolveInput)
     case 'record': {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(data.today)) return undefined;
       const { plain } = recordSkeleton(roles, data.today);
-      return `Inserts a record skeleton:\n\n\`\`\`yaml\n${plain}\n\`\`\``;
+      return `${l10n.t('Inserts a record skeleton:')}\n\n\`\`\`yaml\n${plain}\n\`\`\``;
     }
     case 'party': {
       const entry = catalog.parties.find((p) => p.name === data.name);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { resolvedEntry, type CatalogIndex } from '../core/catalog';
 import type { MentionKind } from '../core/rules';
@@ -64,26 +65,28 @@ function mentionCard(input: HoverInput, mention: LocatedMention): string | undef
     if (resolution.kind === 'unknown') return unknownCard('party', mention.name, resolution.suggestions);
     if (resolution.kind === 'ambiguous') return ambiguousCard(mention.name, resolution.candidates.map((c) => c.name));
     const links = input.recordsMentioning('party', resolution.entry.name);
-    return `${partyCard(resolution.entry)}\n\n---\n\n${recordLinks('Mentioned in', links)}`;
+    return `${partyCard(resolution.entry)}\n\n---\n\n${recordLinks(l10n.t('Mentioned in'), links)}`;
   }
   if (mention.kind === 'mechanism') {
     const resolution = catalog.resolveMechanism(mention.name);
     if (resolution.kind === 'unknown') return unknownCard('mechanism', mention.name, resolution.suggestions);
     if (resolution.kind === 'ambiguous') return ambiguousCard(mention.name, resolution.candidates.map((c) => c.name));
     const links = input.recordsMentioning('mechanism', resolution.entry.name);
-    return `${mechanismCard(resolution.entry, catalog)}\n\n---\n\n${recordLinks('Used by', links)}`;
+    return `${mechanismCard(resolution.entry, catalog)}\n\n---\n\n${recordLinks(l10n.t('Used by'), links)}`;
   }
   const document = resolvedEntry(catalog.resolveDocument(mention.name));
   const links = input.recordsMentioning('document', document ? document.title : mention.name);
-  const card = document ? documentCard(document) : `**${escapeMarkdown(mention.name)}**\n\nDocument not in the catalog.`;
-  return `${card}\n\n---\n\n${recordLinks('Cited by', links)}`;
+  const card = document ? documentCard(document) : `**${escapeMarkdown(mention.name)}**\n\n${l10n.t('Document not in the catalog.')}`;
+  return `${card}\n\n---\n\n${recordLinks(l10n.t('Cited by'), links)}`;
 }
 
 function ambiguousCard(name: string, candidates: readonly string[]): string {
-  return `**${escapeMarkdown(name)}**\n\nAmbiguous: this could be ${candidates.map((c) => `**${escapeMarkdown(c)}**`).join(' or ')}. Write the canonical name of the one you mean.`;
+  const list = candidates.map((c) => `**${escapeMarkdown(c)}**`).join(` ${l10n.t('or')} `);
+  return `**${escapeMarkdown(name)}**\n\n${l10n.t('Ambiguous: this could be {0}. Write the canonical name of the one you mean.', list)}`;
 }
 
 function unknownCard(kind: string, name: string, suggestions: readonly string[]): string {
-  const hint = suggestions.length ? `\n\nDid you mean ${suggestions.map((s) => `**${escapeMarkdown(s)}**`).join(', ')}?` : '';
-  return `**${escapeMarkdown(name)}**\n\nUnknown ${kind}: not in the catalog.${hint}`;
+  const hint = suggestions.length ? `\n\n${l10n.t('Did you mean {0}?', suggestions.map((s) => `**${escapeMarkdown(s)}**`).join(', '))}` : '';
+  const unknown = kind === 'party' ? l10n.t('Unknown party: not in the catalog.') : l10n.t('Unknown mechanism: not in the catalog.');
+  return `**${escapeMarkdown(name)}**\n\n${unknown}${hint}`;
 }

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../core/catalog';
+import { currentLocale } from '../core/l10n';
 import { checkRules, type MentionKind } from '../core/rules';
 import { RECORD_SCHEMA, type JsonSchema } from '../core/schema';
 
@@ -52,10 +54,11 @@ export interface EnumValue {
 
 export function enumValues(schema: JsonSchema | undefined): EnumValue[] {
   if (!schema) return [];
-  if ('const' in schema) return [{ value: String(schema.const), description: textOf(schema.description) }];
+  if ('const' in schema) return [{ value: String(schema.const), description: descriptionOf(schema) }];
   const values: unknown = schema.enum;
   if (!Array.isArray(values)) return [];
-  const descriptions: unknown = schema.markdownEnumDescriptions ?? schema.enumDescriptions;
+  const vi: unknown = currentLocale() === 'vi' ? (schema.markdownEnumDescriptions_vi ?? schema.enumDescriptions_vi) : undefined;
+  const descriptions: unknown = Array.isArray(vi) ? vi : (schema.markdownEnumDescriptions ?? schema.enumDescriptions);
   return values.map((value, i) => ({
     value: String(value),
     description: Array.isArray(descriptions) ? textOf(descriptions[i]) : undefined,
@@ -84,20 +87,20 @@ export function isMappingList(path: SchemaPath): boolean {
 export function typePhrase(path: SchemaPath, catalogRoles: RoleTable): string {
   const schema = schemaAt(path);
   const role = catalogRoles.roleOf(path);
-  if (role) return role === 'document' ? 'document title' : role;
+  if (role) return role === 'document' ? l10n.t('document title') : role === 'party' ? l10n.t('party') : l10n.t('mechanism');
   const values = enumValues(schema);
-  if (values.length === 1) return `always ${values[0].value}`;
-  if (values.length > 1) return `one of ${values.length} values`;
+  if (values.length === 1) return l10n.t('always {0}', values[0].value);
+  if (values.length > 1) return l10n.t('one of {0} values', values.length);
   const type = typeOf(schema);
   if (type === 'array') {
     const itemRole = catalogRoles.roleOf([...path, 0]);
-    if (itemRole) return `list of ${itemRole === 'party' ? 'parties' : `${itemRole}s`}`;
+    if (itemRole) return itemRole === 'party' ? l10n.t('list of parties') : itemRole === 'mechanism' ? l10n.t('list of mechanisms') : l10n.t('list of documents');
     const items = itemsOf(schema);
-    return typeOf(items) === 'object' ? 'list of entries' : 'list of text';
+    return typeOf(items) === 'object' ? l10n.t('list of entries') : l10n.t('list of text');
   }
-  if (type === 'object') return 'fields';
-  if (schema?.format === 'date') return 'date YYYY-MM-DD';
-  return type === 'string' ? 'text' : (type ?? 'value');
+  if (type === 'object') return l10n.t('fields');
+  if (schema?.format === 'date') return l10n.t('date YYYY-MM-DD');
+  return type === 'string' ? l10n.t('text') : (type ?? l10n.t('value'));
 }
 
 /** Markdown for a key's hover and completion documentation. */
@@ -105,30 +108,39 @@ export function describeKey(path: SchemaPath): string | undefined {
   const schema = schemaAt(path);
   if (!schema) return undefined;
   const parts: string[] = [];
-  const description = textOf(schema.markdownDescription) ?? textOf(schema.description);
+  const description = descriptionOf(schema);
   if (description) parts.push(description);
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
   if (typeof key === 'string') {
     const parent = schemaAt(parentPath);
-    if (requiredOf(parent).includes(key)) parts.push('**Required.**');
-    else if (oneOfRequired(parent).includes(key)) parts.push(`**Required** unless ${oneOfRequired(parent).filter((k) => k !== key).map((k) => `\`${k}\``).join(' or ')} is given.`);
+    if (requiredOf(parent).includes(key)) parts.push(l10n.t('**Required.**'));
+    else if (oneOfRequired(parent).includes(key)) {
+      parts.push(l10n.t('**Required** unless {0} is given.', oneOfRequired(parent).filter((k) => k !== key).map((k) => `\`${k}\``).join(` ${l10n.t('or')} `)));
+    }
   }
   const values = enumValues(schema.type === 'array' ? itemsOf(schema) : schema);
   if (values.length > 1) {
-    parts.push(['Allowed values:', ...values.map((v) => `- \`${v.value}\`${v.description ? ` — ${v.description}` : ''}`)].join('\n'));
+    parts.push([l10n.t('Allowed values:'), ...values.map((v) => `- \`${v.value}\`${v.description ? ` — ${v.description}` : ''}`)].join('\n'));
   }
-  if (typeof schema.default !== 'undefined') parts.push(`Default: \`${String(schema.default)}\``);
+  if (typeof schema.default !== 'undefined') parts.push(l10n.t('Default: {0}', `\`${String(schema.default)}\``));
   const examples: unknown = schema.examples;
   if (Array.isArray(examples) && examples.length > 0 && values.length === 0) {
     const shown = examples.filter((e) => typeof e !== 'object').slice(0, 3);
-    if (shown.length) parts.push(`Examples: ${shown.map((e) => `\`${String(e)}\``).join(', ')}`);
+    if (shown.length) parts.push(l10n.t('Examples: {0}', shown.map((e) => `\`${String(e)}\``).join(', ')));
   }
   return parts.join('\n\n');
 }
 
+/**
+ * A schema's description in the language of the process: the schema carries
+ * both, `description` / `markdownDescription` in English and
+ * `description_vi` / `markdownDescription_vi` in Vietnamese (English where a
+ * Vietnamese one is missing).
+ */
 export function descriptionOf(schema: JsonSchema | undefined): string | undefined {
-  return textOf(schema?.markdownDescription) ?? textOf(schema?.description);
+  const vi = currentLocale() === 'vi' ? (textOf(schema?.markdownDescription_vi) ?? textOf(schema?.description_vi)) : undefined;
+  return vi ?? textOf(schema?.markdownDescription) ?? textOf(schema?.description);
 }
 
 /** Which catalog names go where, learned from the rules. */

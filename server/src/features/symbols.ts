@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../core/types';
@@ -68,7 +69,7 @@ function pairSymbols(map: YAMLMap, rangeOf: RangeOf, depth: number): DocumentSym
     const end = valueSpan ? valueSpan[1] : keySpan[1];
     symbols.push({
       name,
-      detail: isScalar(value) ? short(value.value) : isSeq(value) ? `${value.items.length} item${value.items.length === 1 ? '' : 's'}` : undefined,
+      detail: isScalar(value) ? short(value.value) : isSeq(value) ? (value.items.length === 1 ? l10n.t('1 item') : l10n.t('{0} items', value.items.length)) : undefined,
       kind: kindOf(value),
       range: rangeOf(keySpan[0], Math.max(end, keySpan[1])),
       selectionRange: rangeOf(keySpan[0], keySpan[1]),

@@ -1,7 +1,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { currentLocale } from '../core/l10n';
+import * as l10n from '@vscode/l10n';
+import { currentLocale, formatNumber } from '../core/l10n';
 import { FileAnalyzer, type AnalyseSettings, type FileJob } from '../corpus/analyse';
 import { readCatalogFile } from '../corpus/catalogs';
 import { judgeInPool } from '../corpus/pool';
@@ -135,7 +136,7 @@ export class Indexer {
     if (superseded()) return;
     const started = performance.now();
     const progress = this.paths.folders.length > 0 ? await this.host.createProgress() : undefined;
-    progress?.begin('Indexing meeting records', 0, 'Looking for record files…');
+    progress?.begin(l10n.t('Indexing meeting records'), 0, l10n.t('Looking for record files…'));
     try {
       const found = await this.walkFolders(superseded);
       if (!found || superseded()) return;
@@ -155,7 +156,7 @@ export class Indexer {
         done++;
         if (progress && performance.now() - lastReport > 200) {
           lastReport = performance.now();
-          progress.report(Math.floor((done / jobs.length) * 100), `${done} of ${jobs.length} files`);
+          progress.report(Math.floor((done / jobs.length) * 100), l10n.t('{0} of {1} files', formatNumber(done), formatNumber(jobs.length)));
         }
       };
       let left = jobs;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -281,7 +282,7 @@ export class Workspace {
       records: view.analysis.records.length,
       errors: counts.errors,
       warnings: counts.warnings,
-      skipped: !settings.validate.enable ? 'Validation is turned off (meetingRecords.validate.enable)' : view.analysis.skipped,
+      skipped: !settings.validate.enable ? l10n.t('Validation is turned off (meetingRecords.validate.enable)') : view.analysis.skipped,
     });
   }
 
