@@ -23,6 +23,7 @@ import {
   type InitializationOptions,
 } from '../../server/src/protocol';
 import { CATALOG_FILE_GLOB, CATALOG_LANGUAGE_ID, readServerSettings } from './config';
+import { chosenLocale } from './l10n';
 import { TraceChannel } from './traceChannel';
 
 /** Also the prefix of `meetingRecords.trace.server`, which vscode-languageclient reads by this id. */
@@ -185,7 +186,8 @@ export class ClientHost implements vscode.Disposable {
       // No file watchers here: the server registers its own (records, catalogs and the globs of its
       // settings) through dynamic registration, and watchers on both sides sent every event twice.
       // A function, so every restart reports the trust of that moment.
-      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      // The language too (meetingRecords.locale, `auto` resolved), so the server speaks what the client does.
+      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, locale: chosenLocale() }),
       middleware: {
         workspace: { configuration: answerConfiguration },
         handleDiagnostics: (uri, diagnostics, next) => {

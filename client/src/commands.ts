@@ -3,6 +3,7 @@
  * workspace, creating a record, restarting the server. The command table that
  * binds ids to these lives in extension.ts.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, ValidateWorkspaceRequest, type ValidateWorkspaceResult } from '../../server/src/protocol';
@@ -15,18 +16,18 @@ const NEW_RECORD_SNIPPET = 'Meeting record';
 
 export async function validateWorkspace(host: ClientHost): Promise<void> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Open a folder with meeting records to validate it.');
+    void vscode.window.showInformationMessage(l10n.t('Open a folder with meeting records to validate it.'));
     return;
   }
   const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: 'Meeting Records: validating the workspace…',
+      title: l10n.t('Meeting Records: validating the workspace…'),
       cancellable: true,
     },
     async (_progress, token) => {
       const client = await host.ready();
-      if (!client) throw new Error('The Meeting Records language server is not running.');
+      if (!client) throw new Error(l10n.t('The Meeting Records language server is not running.'));
       try {
         return await client.sendRequest(ValidateWorkspaceRequest, token);
       } catch (error) {
@@ -43,10 +44,12 @@ export async function validateWorkspace(host: ClientHost): Promise<void> {
 }
 
 export function summarizeValidation({ files, errors, warnings }: ValidateWorkspaceResult): string {
-  if (files === 0) return 'Meeting Records: no record files found in this workspace.';
-  const checked = `Checked ${files} record file${files === 1 ? '' : 's'}`;
-  if (errors === 0 && warnings === 0) return `${checked}: no problems.`;
-  return `${checked}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+  if (files === 0) return l10n.t('Meeting Records: no record files found in this workspace.');
+  const checked = files === 1 ? l10n.t('Checked 1 record file') : l10n.t('Checked {0} record files', files);
+  if (errors === 0 && warnings === 0) return l10n.t('{0}: no problems.', checked);
+  const errorCount = errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors);
+  const warningCount = warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', warnings);
+  return l10n.t('{0}: {1}, {2}.', checked, errorCount, warningCount);
 }
 
 /**
@@ -60,8 +63,8 @@ export async function newRecord(extensionUri: vscode.Uri): Promise<void> {
   let target: vscode.Uri | undefined;
   if (base) {
     const name = await vscode.window.showInputBox({
-      title: 'New Meeting Record',
-      prompt: `File name, relative to ${vscode.workspace.asRelativePath(base, true) || base.fsPath}. Leave empty for an untitled editor.`,
+      title: l10n.t('New Meeting Record'),
+      prompt: l10n.t('File name, relative to {0}. Leave empty for an untitled editor.', vscode.workspace.asRelativePath(base, true) || base.fsPath),
       value: `${today()}-meeting.meeting.yaml`,
       valueSelection: [11, 18],
       validateInput: (value) => checkNewFileName(base, value),
@@ -87,11 +90,11 @@ async function checkNewFileName(base: vscode.Uri, value: string): Promise<string
   const name = value.trim();
   if (!name) return undefined;
   if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..'))
-    return 'Give a path inside the folder, without "..".';
-  if (!/\.meeting\.ya?ml$/.test(name)) return 'Record files end in .meeting.yaml or .meeting.yml.';
+    return l10n.t('Give a path inside the folder, without "..".');
+  if (!/\.meeting\.ya?ml$/.test(name)) return l10n.t('Record files end in .meeting.yaml or .meeting.yml.');
   try {
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(base, name));
-    return 'A file with that name exists already.';
+    return l10n.t('A file with that name exists already.');
   } catch {
     return undefined;
   }
@@ -104,7 +107,7 @@ async function baseFolder(): Promise<vscode.Uri | undefined> {
     return vscode.Uri.joinPath(active, '..');
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0]?.uri;
-  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new meeting record' }))?.uri;
+  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: l10n.t('Folder for the new meeting record') }))?.uri;
 }
 
 /** The snippet file is the one source of the template, for completion and for this command. */
@@ -128,28 +131,25 @@ function today(): string {
 export async function restartServer(host: ClientHost): Promise<void> {
   const client = await host.restart();
   if (client) {
-    vscode.window.setStatusBarMessage('$(check) Meeting Records: language server restarted', 3_000);
+    vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Meeting Records: language server restarted')}`, 3_000);
     return;
   }
-  const choice = await vscode.window.showErrorMessage(
-    'The Meeting Records language server did not start.',
-    'Show Output',
-  );
+  const choice = await vscode.window.showErrorMessage(l10n.t('The Meeting Records language server did not start.'), l10n.t('Show Output'));
   if (choice) host.outputChannel.show();
 }
 
 /** Runs a command, turning a failure into one message with a way to the log. */
 export function reportingErrors<A extends unknown[]>(
   host: ClientHost,
-  title: string,
+  title: () => string,
   run: (...args: A) => unknown,
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await run(...args);
     } catch (error) {
-      host.outputChannel.error(`${title}: ${errorMessage(error)}`);
-      const choice = await vscode.window.showErrorMessage(`${title} failed: ${errorMessage(error)}`, 'Show Output');
+      host.outputChannel.error(`${title()}: ${errorMessage(error)}`);
+      const choice = await vscode.window.showErrorMessage(l10n.t('{0} failed: {1}', title(), errorMessage(error)), l10n.t('Show Output'));
       if (choice) host.outputChannel.show();
     }
   };

@@ -3,9 +3,11 @@
  * when one of its commands runs, or when VS Code restores one of its panels;
  * it starts the language server right away, since each of those needs it.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ClientHost } from './client';
 import { newRecord, reportingErrors, restartServer, validateWorkspace } from './commands';
+import { applyLocale, LOCALE_SETTING } from './l10n';
 import { OverviewPanel } from './overview';
 import { PreviewManager } from './preview';
 import { RecordStatusBar } from './statusBar';
@@ -13,6 +15,7 @@ import { RecordStatusBar } from './statusBar';
 let host: ClientHost | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  applyLocale();
   const clientHost = new ClientHost(context);
   host = clientHost;
   const previews = new PreviewManager(context, clientHost);
@@ -20,21 +23,31 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(clientHost, previews, overview, new RecordStatusBar(clientHost));
 
   // Registered once; each command asks the host for the current client, so restarts need nothing here.
-  const commands: Record<string, [title: string, run: (...args: never[]) => unknown]> = {
-    'meetingRecords.openPreview': ['Open Preview', (uri?: vscode.Uri) => previews.show(asUri(uri), false)],
+  // Titles are functions: a failure is reported in the language chosen when it happens.
+  const commands: Record<string, [title: () => string, run: (...args: never[]) => unknown]> = {
+    'meetingRecords.openPreview': [() => l10n.t('Open Preview'), (uri?: vscode.Uri) => previews.show(asUri(uri), false)],
     'meetingRecords.openPreviewToSide': [
-      'Open Preview to the Side',
+      () => l10n.t('Open Preview to the Side'),
       (uri?: vscode.Uri) => previews.show(asUri(uri), true),
     ],
-    'meetingRecords.showOverview': ['Show Meetings Overview', () => overview.show()],
-    'meetingRecords.validateWorkspace': ['Validate Workspace', () => validateWorkspace(clientHost)],
-    'meetingRecords.newRecord': ['New Meeting Record', () => newRecord(context.extensionUri)],
-    'meetingRecords.restartServer': ['Restart Language Server', () => restartServer(clientHost)],
-    'meetingRecords.showOutput': ['Show Output', () => clientHost.outputChannel.show()],
+    'meetingRecords.showOverview': [() => l10n.t('Show Meetings Overview'), () => overview.show()],
+    'meetingRecords.validateWorkspace': [() => l10n.t('Validate Workspace'), () => validateWorkspace(clientHost)],
+    'meetingRecords.newRecord': [() => l10n.t('New Meeting Record'), () => newRecord(context.extensionUri)],
+    'meetingRecords.restartServer': [() => l10n.t('Restart Language Server'), () => restartServer(clientHost)],
+    'meetingRecords.showOutput': [() => l10n.t('Show Output'), () => clientHost.outputChannel.show()],
   };
   for (const [id, [title, run]] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, reportingErrors(clientHost, title, run)));
   }
+
+  // A new language: the client's strings switch now, and the server (which says most things) starts over in it.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(LOCALE_SETTING)) return;
+      applyLocale();
+      void clientHost.restart();
+    }),
+  );
 
   void clientHost.ready();
 }

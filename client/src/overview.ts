@@ -3,6 +3,7 @@
  * list, as the renderer's sortable and filterable table. Clicking a row asks
  * to open that record; only records from the list just shown can be opened.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { renderOverviewPage } from '../../server/src/core/render/overview';
 import { ListRecordsRequest, type RecordSummary } from '../../server/src/protocol';
@@ -54,7 +55,7 @@ export class OverviewPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       OVERVIEW_VIEW_TYPE,
-      'Meetings Overview',
+      l10n.t('Meetings Overview'),
       vscode.ViewColumn.Active,
       webviewOptions(this.extensionUri),
     );
@@ -70,7 +71,7 @@ export class OverviewPanel implements vscode.Disposable {
     this.panel = panel;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = panelIcon(this.extensionUri);
-    panel.webview.html = loadingPage(panel.webview, 'the meetings overview');
+    panel.webview.html = loadingPage(panel.webview, l10n.t('Loading the meetings overview…'));
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((message: unknown) => void this.open(message)),
       panel.onDidChangeViewState(() => {
@@ -105,7 +106,7 @@ export class OverviewPanel implements vscode.Disposable {
     const { webview } = panel;
     try {
       const client = await this.host.ready();
-      if (!client) throw new Error('The Meeting Records language server is not running.');
+      if (!client) throw new Error(l10n.t('The Meeting Records language server is not running.'));
       const result = await client.sendRequest(ListRecordsRequest);
       if (generation !== this.generation || this.panel !== panel) return;
       const records = Array.isArray(result?.records) ? result.records : [];
@@ -114,7 +115,7 @@ export class OverviewPanel implements vscode.Disposable {
     } catch (error) {
       if (generation !== this.generation || this.panel !== panel) return;
       this.host.outputChannel.error(`Meetings overview: ${errorMessage(error)}`);
-      webview.html = errorPage(webview, 'The meetings overview could not be loaded', errorMessage(error));
+      webview.html = errorPage(webview, l10n.t('The meetings overview could not be loaded'), errorMessage(error));
       this.shown = [];
     }
   }
@@ -134,7 +135,7 @@ export class OverviewPanel implements vscode.Disposable {
         preview: false,
       });
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not open ${uri.fsPath}: ${errorMessage(error)}`);
+      void vscode.window.showErrorMessage(l10n.t('Could not open {0}: {1}', uri.fsPath, errorMessage(error)));
     }
   }
 

@@ -3,6 +3,7 @@
  * the server renders it, re-rendered a moment after each edit, following
  * whichever record editor is active, and restored after a window reload.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RenderPreviewRequest, type RenderPreviewParams } from '../../server/src/protocol';
@@ -36,12 +37,12 @@ export class PreviewManager implements vscode.Disposable {
   async show(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
     const resource = uri ?? activeRecordUri();
     if (!resource) {
-      void vscode.window.showInformationMessage('Open a meeting record (*.meeting.yaml) to preview it.');
+      void vscode.window.showInformationMessage(l10n.t('Open a meeting record (*.meeting.yaml) to preview it.'));
       return;
     }
     const document = await vscode.workspace.openTextDocument(resource);
     if (!isRecordDocument(document)) {
-      void vscode.window.showInformationMessage(`${path.basename(resource.path)} is not a meeting record.`);
+      void vscode.window.showInformationMessage(l10n.t('{0} is not a meeting record.', path.basename(resource.path)));
       return;
     }
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
@@ -102,7 +103,7 @@ class RecordPreview {
     private readonly remember: (resource: vscode.Uri) => void,
   ) {
     panel.iconPath = panelIcon(extensionUri);
-    panel.webview.html = loadingPage(panel.webview, 'preview');
+    panel.webview.html = loadingPage(panel.webview, l10n.t('Loading the preview…'));
     remember(resource);
     this.disposables.push(
       this.disposeEmitter,
@@ -167,7 +168,7 @@ class RecordPreview {
       // The server renders only documents it was sent; opening one (no editor needed) sends it.
       await vscode.workspace.openTextDocument(resource);
       const client = await this.host.ready();
-      if (!client) throw new Error('The Meeting Records language server is not running.');
+      if (!client) throw new Error(l10n.t('The Meeting Records language server is not running.'));
       const params: RenderPreviewParams = {
         uri: resource.toString(),
         cspSource: webview.cspSource,
@@ -175,15 +176,15 @@ class RecordPreview {
       };
       const result = await client.sendRequest(RenderPreviewRequest, params, request.token);
       if (request.token.isCancellationRequested || this.disposed) return;
-      if (typeof result?.html !== 'string' || !result.html) throw new Error('The server sent an empty page.');
-      this.panel.title = result.title ? `Preview ${result.title}` : previewTitle(resource);
+      if (typeof result?.html !== 'string' || !result.html) throw new Error(l10n.t('The server sent an empty page.'));
+      this.panel.title = result.title ? l10n.t('Preview {0}', result.title) : previewTitle(resource);
       webview.html = result.html;
     } catch (error) {
       if (request.token.isCancellationRequested || this.disposed) return;
       this.host.outputChannel.error(`Preview of ${resource.toString(true)}: ${errorMessage(error)}`);
       webview.html = errorPage(
         webview,
-        `The preview of ${path.basename(resource.path)} could not be shown`,
+        l10n.t('The preview of {0} could not be shown', path.basename(resource.path)),
         errorMessage(error),
       );
     } finally {
@@ -199,7 +200,7 @@ function activeRecordUri(): vscode.Uri | undefined {
 }
 
 function previewTitle(resource: vscode.Uri): string {
-  return `Preview ${path.basename(resource.path)}`;
+  return l10n.t('Preview {0}', path.basename(resource.path));
 }
 
 function sameUri(a: vscode.Uri, b: vscode.Uri): boolean {

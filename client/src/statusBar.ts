@@ -4,6 +4,7 @@
  * has sent one for a document, the counts of its last `publishDiagnostics`
  * for it are used (it publishes for clean files too, so none means valid).
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { DocumentStateParams } from '../../server/src/protocol';
 import type { ClientHost } from './client';
@@ -28,7 +29,7 @@ export class RecordStatusBar implements vscode.Disposable {
 
   constructor(private readonly host: ClientHost) {
     this.item.name = 'Meeting Records';
-    this.item.command = { command: PROBLEMS_PANEL_COMMAND, title: 'Show Problems' };
+    this.item.command = { command: PROBLEMS_PANEL_COMMAND, title: l10n.t('Show Problems') };
     this.disposables = [
       this.item,
       host.onDidChangeDocumentState((state) => {
@@ -71,21 +72,20 @@ export class RecordStatusBar implements vscode.Disposable {
 
 /** Text and tooltip for a state; pure, so the wording is easy to check. */
 export function describeState(state: RecordState | undefined): { text: string; tooltip: string } {
-  const click = 'Click to open the Problems panel.';
-  if (!state) return { text: '$(loading~spin) Meeting record', tooltip: 'Meeting Records: checking this file…' };
+  const click = l10n.t('Click to open the Problems panel.');
+  const label = l10n.t('Meeting record');
+  if (!state) return { text: `$(loading~spin) ${label}`, tooltip: l10n.t('Meeting Records: checking this file…') };
   if (state.skipped) {
-    return { text: '$(circle-slash) Meeting record', tooltip: `Meeting Records: not validated (${state.skipped}).` };
+    return { text: `$(circle-slash) ${label}`, tooltip: l10n.t('Meeting Records: not validated ({0}).', state.skipped) };
   }
   const total = state.errors + state.warnings;
-  if (total === 0) return { text: '$(check) Meeting record', tooltip: 'Meeting Records: this file is valid.' };
+  if (total === 0) return { text: `$(check) ${label}`, tooltip: l10n.t('Meeting Records: this file is valid.') };
   const icon = state.errors > 0 ? '$(error)' : '$(warning)';
-  const parts = [plural(state.errors, 'error'), plural(state.warnings, 'warning')].filter((p) => !p.startsWith('0 '));
+  const errors = state.errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', state.errors);
+  const warnings = state.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', state.warnings);
+  const found = state.errors > 0 && state.warnings > 0 ? l10n.t('{0} and {1}', errors, warnings) : state.errors > 0 ? errors : warnings;
   return {
-    text: `${icon} ${plural(total, 'problem')}`,
-    tooltip: `Meeting Records: ${parts.join(' and ')} in this file. ${click}`,
+    text: `${icon} ${total === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', total)}`,
+    tooltip: l10n.t('Meeting Records: {0} in this file. {1}', found, click),
   };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

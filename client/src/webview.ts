@@ -4,6 +4,7 @@
  * through the renderer's own `renderPage` and `html` tag, so they get the same
  * CSP, theme styles and escaping as the real pages.
  */
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { html } from '../../server/src/core/render/html';
@@ -34,9 +35,10 @@ export function createNonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-export function loadingPage(webview: vscode.Webview, what: string): string {
+/** `message`: what is loading, as a sentence ("Loading the preview…"). */
+export function loadingPage(webview: vscode.Webview, message: string): string {
   return renderPage(
-    { title: what, body: html`<main><p class="placeholder">Loading ${what}…</p></main>` },
+    { title: message, body: html`<main><p class="placeholder">${message}</p></main>` },
     { cspSource: webview.cspSource, nonce: createNonce() },
   );
 }
@@ -47,10 +49,7 @@ export function errorPage(webview: vscode.Webview, heading: string, detail: stri
     <section class="problems problems-error" role="alert">
       <h2>${heading}</h2>
       <p>${detail}</p>
-      <p>
-        Run <strong>Meeting Records: Show Output</strong> for details, or
-        <strong>Meeting Records: Restart Language Server</strong>.
-      </p>
+      <p>${l10n.t('Run {0} for details, or {1}.', 'Meeting Records: ' + l10n.t('Show Output'), 'Meeting Records: ' + l10n.t('Restart Language Server'))}</p>
     </section>
   </main>`;
   return renderPage({ title: heading, body }, { cspSource: webview.cspSource, nonce: createNonce() });

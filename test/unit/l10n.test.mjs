@@ -30,6 +30,8 @@ const SAME_IN_BOTH = new Set([
   'SARIF',
   'JUnit',
   'meeting-records',
+  // The product's name, kept as the brand in both languages (its category in the command palette, its settings heading).
+  'Meeting Records',
 ]);
 
 /** What may stay English inside a message that is otherwise translated: a message made of only these is allowed to equal its English. */
