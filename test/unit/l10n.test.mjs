@@ -159,3 +159,26 @@ test('parseLocale reads BCP 47 tags and POSIX locales, and knows only English an
   for (const tag of ['en', 'en-GB', 'en_US.UTF-8']) assert.equal(core.parseLocale(tag), 'en', tag);
   for (const tag of ['auto', 'C', 'C.UTF-8', 'POSIX', '', 'fr-FR', 'vie', undefined, null, 3]) assert.equal(core.parseLocale(tag), undefined, String(tag));
 });
+
+test('the preview and overview pages in Vietnamese: lang="vi", Vietnamese headings, enum values, dates as the press writes them', () => {
+  const core = require('../../dist/core.js');
+  const catalog = core.loadBundledCatalog();
+  const text = readFileSync(path.join(ROOT, 'seeds', 'records', '002-amm57-vientiane.meeting.yaml'), 'utf8');
+  try {
+    core.setLocale('vi');
+    const { records, diagnostics } = new core.Validator(catalog).validate(text);
+    const page = core.renderPreviewPage({ records: records.map((r) => r.value), diagnostics, catalog, fileName: 'x.meeting.yaml' }, { cspSource: "'self'", nonce: 'n' });
+    assert.match(page.html, /<html lang="vi">/);
+    for (const words of ['Thời gian', 'Địa điểm', 'Chủ trì', 'Nguồn', 'Cấp Bộ trưởng']) assert.ok(page.html.includes(words), words);
+    assert.match(page.html, /2[4-7]-2[5-8]\/7\/2024|2[4-7]\/7\/2024/, 'dates as 26/7/2024');
+    const overview = core.renderOverviewPage(
+      [{ uri: 'file:///w/a.meeting.yaml', id: 'a', title: 'Hội nghị', date: '2024-07-26', mechanism: 'ASEAN+3', level: 'ministerial', partners: ['Japan'], line: 0, errors: 1, warnings: 0 }],
+      { cspSource: "'self'", nonce: 'n' },
+    );
+    for (const words of ['Các cuộc họp', 'Mọi cơ chế', 'Dòng thời gian', '1 lỗi', '26/7/2024', 'Cấp Bộ trưởng', 'data-template="{0}/{1}"']) assert.ok(overview.includes(words), words);
+  } finally {
+    core.setLocale('en');
+  }
+  const english = core.renderOverviewPage([], { cspSource: "'self'", nonce: 'n' });
+  assert.match(english, /<html lang="en">/);
+});

@@ -36,6 +36,26 @@ export function partyKindLabel(kind: unknown): string | undefined {
   }
 }
 
+/** The catalog's relationship levels in the language of the process; another level is shown as the catalog has it. */
+export function relationshipLevel(level: string): string {
+  switch (level) {
+    case 'Comprehensive Strategic Partnership':
+      return l10n.t('Comprehensive Strategic Partnership');
+    case 'Strategic Partnership':
+      return l10n.t('Strategic Partnership');
+    case 'Comprehensive Partnership':
+      return l10n.t('Comprehensive Partnership');
+    case 'Dialogue Partnership':
+      return l10n.t('Dialogue Partnership');
+    case 'Sectoral Dialogue Partnership':
+      return l10n.t('Sectoral Dialogue Partnership');
+    case 'Development Partnership':
+      return l10n.t('Development Partnership');
+    default:
+      return level;
+  }
+}
+
 export interface Relationship {
   /** e.g. "Comprehensive Strategic Partnership". */
   level: string;

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { partyName } from '../core/l10n';
-import { partyKindLabel, resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
+import { partyKindLabel, relationshipLevel, resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
 
 /**
  * Markdown cards for catalog entries, shared by hover and completion. Catalog
@@ -115,22 +115,3 @@ function memberName(name: string, catalog: CatalogIndex): string {
   return party ? partyName(party) : name;
 }
 
-/** The catalog's relationship levels in the language of the process; another level is shown as the catalog has it. */
-export function relationshipLevel(level: string): string {
-  switch (level) {
-    case 'Comprehensive Strategic Partnership':
-      return l10n.t('Comprehensive Strategic Partnership');
-    case 'Strategic Partnership':
-      return l10n.t('Strategic Partnership');
-    case 'Comprehensive Partnership':
-      return l10n.t('Comprehensive Partnership');
-    case 'Dialogue Partnership':
-      return l10n.t('Dialogue Partnership');
-    case 'Sectoral Dialogue Partnership':
-      return l10n.t('Sectoral Dialogue Partnership');
-    case 'Development Partnership':
-      return l10n.t('Development Partnership');
-    default:
-      return level;
-  }
-}

@@ -2,7 +2,8 @@
  * Catalog facts as hover text for chips and badges. Catalog files can come
  * from a workspace, so their fields are read as defensively as records.
  */
-import { partyKindLabel, type CatalogIndex, type MechanismEntry, type PartyEntry, type Resolution } from '../catalog';
+import * as l10n from '@vscode/l10n';
+import { partyKindLabel, relationshipLevel, type CatalogIndex, type MechanismEntry, type PartyEntry, type Resolution } from '../catalog';
 import { formatDate } from './dates';
 import { quoteList } from '../text';
 import { humanize, textOf } from './values';
@@ -42,9 +43,9 @@ export function partyHoverText(entry: PartyEntry): string {
   return [
     vietnamese ? `${textOf(entry.name) ?? ''} · ${vietnamese}` : textOf(entry.name),
     kind && (partyKindLabel(kind) ?? humanize(kind)),
-    joined && `ASEAN member since ${formatDate(joined)}`,
-    since && `Dialogue partner since ${since}`,
-    relationship && `Relationship: ${relationship}`,
+    joined && l10n.t('ASEAN member since {0}', formatDate(joined)),
+    since && l10n.t('Dialogue partner since {0}', since),
+    relationship && l10n.t('Relationship: {0}', relationship),
     summary,
   ]
     .filter((line): line is string => Boolean(line))
@@ -54,26 +55,27 @@ export function partyHoverText(entry: PartyEntry): string {
 function relationshipText(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return textOf(value);
   const { level, since, date } = value as { level?: unknown; since?: unknown; date?: unknown };
-  const name = textOf(level);
+  const text = textOf(level);
   const when = textOf(since) ?? textOf(date);
-  if (!name) return undefined;
-  return when ? `${name} (since ${when})` : name;
+  if (!text) return undefined;
+  const name = relationshipLevel(text);
+  return when ? l10n.t('{0} (since {1})', name, when) : name;
 }
 
 export function mechanismHoverText(entry: MechanismEntry): string {
   const founded = textOf(entry.founded);
-  return [textOf(entry.full_name), textOf(entry.full_name_vi), founded && `Founded ${founded}`, textOf(entry.summary)]
+  return [textOf(entry.full_name), textOf(entry.full_name_vi), founded && l10n.t('Founded {0}', founded), textOf(entry.summary)]
     .filter((line): line is string => Boolean(line))
     .join('\n');
 }
 
 /** The hover for a name that the catalog does not know, with its nearest names. */
 export function unknownHoverText(kind: 'party' | 'mechanism', suggestions: readonly string[]): string {
-  const first = `Not in the catalog: unknown ${kind}.`;
-  return suggestions.length ? `${first}\nDid you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : first;
+  const first = kind === 'party' ? l10n.t('Not in the catalog: unknown party.') : l10n.t('Not in the catalog: unknown mechanism.');
+  return suggestions.length ? `${first}\n${l10n.t('Did you mean {0}?', suggestions.map((s) => `'${s}'`).join(', '))}` : first;
 }
 
 /** The hover for a name that folds like several catalog names: which ones, for the author to choose. */
 export function ambiguousHoverText(candidates: readonly string[]): string {
-  return `Ambiguous: this could be ${quoteList(candidates)}. Write the canonical name of the one you mean.`;
+  return l10n.t('Ambiguous: this could be {0}. Write the canonical name of the one you mean.', quoteList(candidates));
 }

@@ -1,4 +1,8 @@
-/** Dates as people read them: "26 July 2024", "25–27 July 2024", "July 2024". */
+/**
+ * Dates as people read them: "26 July 2024", "25–27 July 2024", "July 2024";
+ * in Vietnamese as the press writes them: "26/7/2024", "25-27/7/2024", "tháng 7/2024".
+ */
+import { currentLocale } from '../l10n';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -29,6 +33,7 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
 export function formatDate(text: string): string {
   const date = parseCalendarDate(text);
   if (!date) return text;
+  if (currentLocale() === 'vi') return date.day === undefined ? `tháng ${date.month}/${date.year}` : `${date.day}/${date.month}/${date.year}`;
   const monthYear = `${MONTHS[date.month - 1]} ${date.year}`;
   return date.day === undefined ? monthYear : `${date.day} ${monthYear}`;
 }
@@ -44,6 +49,7 @@ export function formatDateRange(start: string, end: string | undefined): string 
   if (!from?.day || !to?.day) return `${formatDate(start)} – ${formatDate(end)}`;
   // Reversed ranges (a date-order error) stay spelled out in full, so the mistake is visible.
   if (from.year !== to.year || isBefore(to, from)) return `${formatDate(start)} – ${formatDate(end)}`;
+  if (currentLocale() === 'vi') return from.month !== to.month ? `${from.day}/${from.month} – ${formatDate(end)}` : `${from.day}-${formatDate(end)}`;
   if (from.month !== to.month) return `${from.day} ${MONTHS[from.month - 1]} – ${formatDate(end)}`;
   return `${from.day}–${formatDate(end)}`;
 }

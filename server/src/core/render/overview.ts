@@ -3,11 +3,12 @@
  * filterable table and a timeline by year. The rows are rendered here, so the
  * page reads without script; the one script only re-orders, hides and opens.
  */
+import * as l10n from '@vscode/l10n';
 import type { RecordSummary } from '../../protocol';
 import { formatDate, parseCalendarDate } from './dates';
 import { html, jsonForScriptBlock, type Html } from './html';
 import { renderPage, type PageOptions } from './page';
-import { humanize, textOf } from './values';
+import { enumLabel, textOf } from './values';
 
 /** What the script needs per row (index i here is row `data-index="i"`): the record's summary as the server sent it. */
 type RowData = RecordSummary;
@@ -19,10 +20,10 @@ export function renderOverviewPage(records: readonly RecordSummary[], options: P
   const rows = records.map(toRowData).sort(newestFirst);
   const body = html`<main class="overview">
 ${header(rows)}
-${rows.length ? html`${toolbar(rows)}${table(rows)}${timeline(rows)}` : html`<p class="placeholder">No meeting records in this workspace yet. Records are files named <code>*.meeting.yaml</code>.</p>`}
+${rows.length ? html`${toolbar(rows)}${table(rows)}${timeline(rows)}` : html`<p class="placeholder">${l10n.t('No meeting records in this workspace yet.')} ${l10n.t('Records are files named {0}.', '*.meeting.yaml')}</p>`}
 </main>`;
   const data = html`<script type="application/json" id="data" nonce="${options.nonce}">${jsonForScriptBlock(rows)}</script>`;
-  return renderPage({ title: 'Meetings overview', styles: OVERVIEW_STYLES, body, head: data, script: OVERVIEW_SCRIPT }, options);
+  return renderPage({ title: l10n.t('Meetings overview'), styles: OVERVIEW_STYLES, body, head: data, script: OVERVIEW_SCRIPT }, options);
 }
 
 /** Summaries come over the wire from the server; anything malformed becomes a safe default. */
@@ -32,7 +33,7 @@ function toRowData(record: RecordSummary): RowData {
     uri: textOf(record.uri) ?? '',
     line: count(record.line),
     id: textOf(record.id) ?? '',
-    title: textOf(record.title) ?? textOf(record.id) ?? '(untitled)',
+    title: textOf(record.title) ?? textOf(record.id) ?? l10n.t('(untitled)'),
     date: textOf(record.date),
     mechanism: textOf(record.mechanism),
     level: textOf(record.level),
@@ -57,18 +58,19 @@ function sortableDate(date: string | undefined): string | undefined {
 
 function header(rows: readonly RowData[]): Html {
   const withProblems = rows.filter((r) => r.errors > 0).length;
-  return html`<header class="overview-header"><h1>Meetings</h1>
-<p class="subtitle">${rows.length} record${rows.length === 1 ? '' : 's'}${withProblems > 0 && html` · <span class="has-errors">${withProblems} with errors</span>`}</p></header>`;
+  const count = rows.length === 1 ? l10n.t('1 record') : l10n.t('{0} records', rows.length);
+  return html`<header class="overview-header"><h1>${l10n.t('Meetings')}</h1>
+<p class="subtitle">${count}${withProblems > 0 && html` · <span class="has-errors">${l10n.t('{0} with errors', withProblems)}</span>`}</p></header>`;
 }
 
 function toolbar(rows: readonly RowData[]): Html {
   const mechanisms = distinct(rows.flatMap((r) => (r.mechanism ? [r.mechanism] : [])));
   const partners = distinct(rows.flatMap((r) => r.partners));
   return html`<div class="toolbar" role="search">
-<input type="search" id="filter-text" placeholder="Filter by title, id, date, partner…" aria-label="Filter records" autocomplete="off">
-<select id="filter-mechanism" aria-label="Mechanism"><option value="">All mechanisms</option>${mechanisms.map((m) => html`<option value="${m}">${m}</option>`)}</select>
-<select id="filter-partner" aria-label="Partner"><option value="">All partners</option>${partners.map((p) => html`<option value="${p}">${p}</option>`)}</select>
-<span id="shown-count" class="shown-count" aria-live="polite">${rows.length} of ${rows.length}</span>
+<input type="search" id="filter-text" placeholder="${l10n.t('Filter by title, id, date, partner…')}" aria-label="${l10n.t('Filter records')}" autocomplete="off">
+<select id="filter-mechanism" aria-label="${l10n.t('Mechanism')}"><option value="">${l10n.t('All mechanisms')}</option>${mechanisms.map((m) => html`<option value="${m}">${m}</option>`)}</select>
+<select id="filter-partner" aria-label="${l10n.t('Partner')}"><option value="">${l10n.t('All partners')}</option>${partners.map((p) => html`<option value="${p}">${p}</option>`)}</select>
+<span id="shown-count" class="shown-count" aria-live="polite" data-template="${l10n.t('{0} of {1}')}">${l10n.t('{0} of {1}', rows.length, rows.length)}</span>
 </div>`;
 }
 
@@ -76,17 +78,17 @@ function distinct(values: readonly string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b));
 }
 
-const COLUMNS: ReadonlyArray<{ key: string; label: string }> = [
-  { key: 'date', label: 'Date' },
-  { key: 'title', label: 'Title' },
-  { key: 'mechanism', label: 'Mechanism' },
-  { key: 'level', label: 'Level' },
-  { key: 'partners', label: 'Partners' },
-  { key: 'problems', label: 'Problems' },
+const columns = (): ReadonlyArray<{ key: string; label: string }> => [
+  { key: 'date', label: l10n.t('Date') },
+  { key: 'title', label: l10n.t('Title') },
+  { key: 'mechanism', label: l10n.t('Mechanism') },
+  { key: 'level', label: l10n.t('Level') },
+  { key: 'partners', label: l10n.t('Partners') },
+  { key: 'problems', label: l10n.t('Problems') },
 ];
 
 function table(rows: readonly RowData[]): Html {
-  const headers = COLUMNS.map(
+  const headers = columns().map(
     ({ key, label }) =>
       html`<th scope="col" data-sort="${key}"${key === 'date' && html` aria-sort="descending"`}><button type="button" class="sort" data-sort="${key}">${label}<span class="arrow" aria-hidden="true"></span></button></th>`,
   );
@@ -94,7 +96,7 @@ function table(rows: readonly RowData[]): Html {
 <thead><tr>${headers}</tr></thead>
 <tbody>${rows.map(tableRow)}</tbody>
 </table>
-<p id="no-match" class="placeholder" hidden>No records match the filter.</p>`;
+<p id="no-match" class="placeholder" hidden>${l10n.t('No records match the filter.')}</p>`;
 }
 
 function tableRow(row: RowData, index: number): Html {
@@ -104,7 +106,7 @@ function tableRow(row: RowData, index: number): Html {
 <td class="date">${row.date ? html`<time datetime="${row.date}">${formatDate(row.date)}</time>` : html`<span class="empty">—</span>`}</td>
 <td class="title"><span class="record-title">${row.title}</span>${row.id && html`<code class="record-id">${row.id}</code>`}</td>
 <td>${row.mechanism ? html`<span class="badge badge-mechanism">${row.mechanism}</span>` : html`<span class="empty">—</span>`}</td>
-<td>${row.level ? humanize(row.level) : html`<span class="empty">—</span>`}</td>
+<td>${row.level ? enumLabel(row.level) : html`<span class="empty">—</span>`}</td>
 <td class="partners" title="${row.partners.join(', ')}">${shownPartners}${morePartners > 0 && html` <span class="more-partners">+${morePartners}</span>`}</td>
 <td>${problemsCell(row)}</td>
 </tr>`;
@@ -112,20 +114,25 @@ function tableRow(row: RowData, index: number): Html {
 
 /** Error and warning counts as badges; in the timeline a valid record shows nothing, to keep it calm. */
 function problemsCell(row: RowData, place: 'table' | 'timeline' = 'table'): Html {
-  if (!row.errors && !row.warnings) return place === 'table' ? html`<span class="ok">✓ valid</span>` : html``;
-  return html`<span class="problem-counts">${row.errors > 0 && html`<span class="badge problem-errors">${row.errors} error${row.errors === 1 ? '' : 's'}</span>`}${row.warnings > 0 && html`<span class="badge problem-warnings">${row.warnings} warning${row.warnings === 1 ? '' : 's'}</span>`}</span>`;
+  if (!row.errors && !row.warnings) return place === 'table' ? html`<span class="ok">✓ ${l10n.t('valid')}</span>` : html``;
+  const errors = row.errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', row.errors);
+  const warnings = row.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', row.warnings);
+  return html`<span class="problem-counts">${row.errors > 0 && html`<span class="badge problem-errors">${errors}</span>`}${row.warnings > 0 && html`<span class="badge problem-warnings">${warnings}</span>`}</span>`;
 }
+
+/** The timeline's group for records without a real date (a key, never shown as such). */
+const UNDATED = 'undated';
 
 /** Years newest first; within a year, meetings in calendar order, as a chronology reads. */
 function timeline(rows: readonly RowData[]): Html {
   const years = new Map<string, Array<{ row: RowData; index: number }>>();
   rows.forEach((row, index) => {
-    const year = (row.date && parseCalendarDate(row.date)?.year.toString()) ?? 'Undated';
+    const year = (row.date && parseCalendarDate(row.date)?.year.toString()) ?? UNDATED;
     years.set(year, [...(years.get(year) ?? []), { row, index }]);
   });
-  const ordered = [...years.entries()].sort(([a], [b]) => (a === 'Undated' ? 1 : b === 'Undated' ? -1 : b.localeCompare(a)));
-  return html`<section class="timeline" aria-label="Timeline"><h2>Timeline</h2>
-${ordered.map(([year, entries]) => html`<section class="year"><h3>${year}</h3><ol>${[...entries].sort(oldestFirst).map(timelineEntry)}</ol></section>`)}
+  const ordered = [...years.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)));
+  return html`<section class="timeline" aria-label="${l10n.t('Timeline')}"><h2>${l10n.t('Timeline')}</h2>
+${ordered.map(([year, entries]) => html`<section class="year"><h3>${year === UNDATED ? l10n.t('Undated') : year}</h3><ol>${[...entries].sort(oldestFirst).map(timelineEntry)}</ol></section>`)}
 </section>`;
 }
 
@@ -279,7 +286,7 @@ const OVERVIEW_SCRIPT = String.raw`(function () {
       if (th.dataset.sort === state.sort) th.setAttribute('aria-sort', state.descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     });
-    if (shownCount) shownCount.textContent = shown + ' of ' + records.length;
+    if (shownCount) shownCount.textContent = (shownCount.getAttribute('data-template') || '{0} / {1}').replace('{0}', String(shown)).replace('{1}', String(records.length));
     if (noMatch) noMatch.hidden = shown > 0;
     if (vscode) vscode.setState(state);
   }

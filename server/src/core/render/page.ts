@@ -2,6 +2,7 @@
  * The HTML document around a preview or overview body: strict CSP, one
  * nonce'd stylesheet, at most one nonce'd script.
  */
+import { currentLocale } from '../l10n';
 import { html, trusted, type Html } from './html';
 import { BASE_STYLES } from './styles';
 
@@ -34,7 +35,7 @@ export function contentSecurityPolicy({ cspSource, nonce }: PageOptions): string
 export function renderPage(parts: PageParts, options: PageOptions): string {
   const { nonce } = options;
   return html`<!DOCTYPE html>
-<html lang="en">
+<html lang="${currentLocale()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options)}">

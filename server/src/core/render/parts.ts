@@ -2,10 +2,11 @@
  * Small building blocks of the preview: chips for catalog names, badges,
  * and a generic renderer for values of unexpected shape.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog';
 import { ambiguousHoverText, lookUpMechanism, lookUpParty, mechanismHoverText, partyHoverText, unknownHoverText } from './catalogText';
 import { html, type Html } from './html';
-import { capped, humanize, isDict, listOf, textOf } from './values';
+import { capped, enumLabel, isDict, listOf, textOf } from './values';
 
 /** Nesting deeper than this is summarised: it keeps deep or cyclic (aliased) values from recursing without end. */
 const MAX_VALUE_DEPTH = 4;
@@ -17,7 +18,7 @@ const MAX_VALUE_DEPTH = 4;
  */
 export function partyChip(value: unknown, catalog: CatalogIndex): Html {
   const name = textOf(value);
-  if (name === undefined) return html`<span class="chip chip-invalid" title="Not a party name">${renderValue(value)}</span>`;
+  if (name === undefined) return html`<span class="chip chip-invalid" title="${l10n.t('Not a party name')}">${renderValue(value)}</span>`;
   const found = lookUpParty(catalog, name);
   switch (found.kind) {
     case 'canonical':
@@ -64,7 +65,7 @@ export function mechanismBadge(value: unknown, catalog: CatalogIndex): Html {
 export function enumBadge(kind: 'level' | 'format' | 'series' | 'type', value: unknown): Html | undefined {
   const text = textOf(value);
   if (text === undefined) return value === undefined ? undefined : html`<span class="badge badge-invalid">${renderValue(value)}</span>`;
-  return html`<span class="badge badge-${kind}">${kind === 'series' ? text : humanize(text)}</span>`;
+  return html`<span class="badge badge-${kind}">${kind === 'series' ? text : enumLabel(text)}</span>`;
 }
 
 const STATUS_TONES: Readonly<Record<string, string>> = {
@@ -83,7 +84,7 @@ export function statusBadge(value: unknown): Html | undefined {
   const text = textOf(value);
   if (text === undefined) return value === undefined ? undefined : renderValue(value);
   const tone = Object.prototype.hasOwnProperty.call(STATUS_TONES, text) ? STATUS_TONES[text] : 'neutral';
-  return html`<span class="badge status status-${tone}">${humanize(text)}</span>`;
+  return html`<span class="badge status status-${tone}">${enumLabel(text)}</span>`;
 }
 
 /**
@@ -94,7 +95,7 @@ export function statusBadge(value: unknown): Html | undefined {
 export function renderValue(value: unknown, depth = 0): Html {
   const text = textOf(value);
   if (text !== undefined) return html`${text}`;
-  if (value === null || value === undefined || typeof value === 'string') return html`<span class="empty">(empty)</span>`;
+  if (value === null || value === undefined || typeof value === 'string') return html`<span class="empty">${l10n.t('(empty)')}</span>`;
   if (depth >= MAX_VALUE_DEPTH) return html`<span class="empty">…</span>`;
   if (Array.isArray(value)) {
     const { shown, hidden } = capped(value);
@@ -111,5 +112,5 @@ export function renderValue(value: unknown, depth = 0): Html {
 }
 
 export function moreNote(hidden: number): Html | undefined {
-  return hidden > 0 ? html`<span class="more">… and ${hidden} more not shown</span>` : undefined;
+  return hidden > 0 ? html`<span class="more">${l10n.t('… and {0} more not shown', hidden)}</span>` : undefined;
 }

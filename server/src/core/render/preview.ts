@@ -3,7 +3,9 @@
  * banner when it does not validate. Pure: the same page serves the VS Code
  * webview and the CLI's `render` command.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog';
+import { formatNumber } from '../l10n';
 import type { Diagnostic } from '../types';
 import { html, type Html } from './html';
 import { renderPage, type PageOptions } from './page';
@@ -58,23 +60,30 @@ ${renderBody(input)}
 
 function renderBody({ records, catalog, fileName, maxRecords = Infinity }: PreviewInput): Html {
   if (!records.length) {
-    return html`<p class="placeholder">No records in <code>${fileName}</code> yet.</p>`;
+    return html`<p class="placeholder">${withCode(l10n.t('No records in {0} yet.'), fileName)}</p>`;
   }
   const shown = records.slice(0, maxRecords);
   const hidden = records.length - shown.length;
   return html`${records.length > 1 && contents(records.length, shown)}${shown.map((record, i) => renderRecord(record, i, catalog))}${
-    hidden > 0 && html`<p class="placeholder">… and ${hidden.toLocaleString('en')} more records, not shown: the preview shows the first ${shown.length.toLocaleString('en')}.</p>`
+    hidden > 0 && html`<p class="placeholder">${l10n.t('… and {0} more records, not shown: the preview shows the first {1}.', formatNumber(hidden), formatNumber(shown.length))}</p>`
   }`;
 }
 
 /** A file with several records starts with a list of them, each linking to its section. */
 function contents(total: number, shown: ReadonlyArray<unknown>): Html {
-  return html`<nav class="file-contents" aria-label="Records in this file">This file holds ${total.toLocaleString('en')} records:
-<ol>${shown.map((record, i) => html`<li><a href="#record-${i + 1}">${recordTitle(record) ?? `Document ${i + 1}`}</a></li>`)}</ol></nav>`;
+  return html`<nav class="file-contents" aria-label="${l10n.t('Records in this file')}">${l10n.t('This file holds {0} records:', formatNumber(total))}
+<ol>${shown.map((record, i) => html`<li><a href="#record-${i + 1}">${recordTitle(record) ?? l10n.t('Document {0}', i + 1)}</a></li>`)}</ol></nav>`;
+}
+
+/** A translated sentence whose `{0}` is shown as code (a file name): the sentence is the translator's, the markup is ours. */
+function withCode(sentence: string, code: string): Html {
+  const at = sentence.indexOf('{0}');
+  if (at < 0) return html`${sentence} <code>${code}</code>`;
+  return html`${sentence.slice(0, at)}<code>${code}</code>${sentence.slice(at + 3)}`;
 }
 
 function pageTitle({ records, fileName }: PreviewInput): string {
   const first = records.length ? recordTitle(records[0]) : undefined;
   if (!first) return fileName;
-  return records.length > 1 ? `${first} (+${records.length - 1} more)` : first;
+  return records.length > 1 ? l10n.t('{0} (+{1} more)', first, records.length - 1) : first;
 }

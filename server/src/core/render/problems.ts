@@ -1,4 +1,5 @@
 /** The problems banner at the top of a preview. */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Severity } from '../types';
 import { html, type Html } from './html';
 
@@ -19,8 +20,8 @@ export function renderProblems(diagnostics: readonly Diagnostic[]): Html | undef
   const list = problemList(sorted);
   if (errors > 0) {
     return html`<section class="problems problems-error" role="alert" aria-labelledby="problems-heading">
-<h2 id="problems-heading">${countText(diagnostics)}: this file does not validate</h2>
-<p>The preview below shows the fields that could be read.</p>
+<h2 id="problems-heading">${l10n.t('{0}: this file does not validate', countText(diagnostics))}</h2>
+<p>${l10n.t('The preview below shows the fields that could be read.')}</p>
 ${list}
 </section>`;
   }
@@ -30,12 +31,12 @@ ${list}
 function problemList(sorted: readonly Diagnostic[]): Html {
   const shown = sorted.slice(0, MAX_LISTED_PROBLEMS);
   const hidden = sorted.length - shown.length;
-  return html`<ul>${shown.map(problemItem)}${hidden > 0 && html`<li class="more">… and ${hidden} more in the Problems panel</li>`}</ul>`;
+  return html`<ul>${shown.map(problemItem)}${hidden > 0 && html`<li class="more">${l10n.t('… and {0} more in the Problems panel', hidden)}</li>`}</ul>`;
 }
 
 function problemItem(diagnostic: Diagnostic): Html {
   const severity = severityOf(diagnostic);
-  return html`<li><span class="loc">${location(diagnostic)}</span><span class="sev sev-${severity}">${severity}</span><span class="message">${String(diagnostic.message)}</span><span class="code">${String(diagnostic.code)}</span></li>`;
+  return html`<li><span class="loc">${location(diagnostic)}</span><span class="sev sev-${severity}">${severityWord(severity)}</span><span class="message">${String(diagnostic.message)}</span><span class="code">${String(diagnostic.code)}</span></li>`;
 }
 
 /** 1-based "line:column", as editors and the CLI print them. */
@@ -60,15 +61,37 @@ function bySeverityThenPosition(a: Diagnostic, b: Diagnostic): number {
 
 /** "2 errors, 1 warning". */
 function countText(diagnostics: readonly Diagnostic[]): string {
-  const counts: Array<[Severity, string]> = [
-    ['error', 'error'],
-    ['warning', 'warning'],
-    ['information', 'note'],
-    ['hint', 'hint'],
-  ];
-  return counts
-    .map(([severity, word]) => [diagnostics.filter((d) => severityOf(d) === severity).length, word] as const)
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`)
+  const severities: Severity[] = ['error', 'warning', 'information', 'hint'];
+  return severities
+    .map((severity) => [severity, diagnostics.filter((d) => severityOf(d) === severity).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => countOf(severity, n))
     .join(', ');
+}
+
+function countOf(severity: Severity, n: number): string {
+  switch (severity) {
+    case 'error':
+      return n === 1 ? l10n.t('1 error') : l10n.t('{0} errors', n);
+    case 'warning':
+      return n === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', n);
+    case 'information':
+      return n === 1 ? l10n.t('1 note') : l10n.t('{0} notes', n);
+    default:
+      return n === 1 ? l10n.t('1 hint') : l10n.t('{0} hints', n);
+  }
+}
+
+/** The severity as the banner shows it; its CSS class keeps the fixed word. */
+function severityWord(severity: Severity): string {
+  switch (severity) {
+    case 'error':
+      return l10n.t('error');
+    case 'warning':
+      return l10n.t('warning');
+    case 'information':
+      return l10n.t('information');
+    default:
+      return l10n.t('hint');
+  }
 }

@@ -2,6 +2,7 @@
  * One record as a readable page section. Every field is optional here: the
  * validator reports what is missing or malformed, the preview shows the rest.
  */
+import * as l10n from '@vscode/l10n';
 import { resolvedEntry, type CatalogIndex } from '../catalog';
 import { formatDate, formatDateRange } from './dates';
 import { html, httpUrl, type Html } from './html';
@@ -30,11 +31,16 @@ ${renderSections(record, catalog)}
 }
 
 function renderNonRecord(value: unknown, index: number): Html {
-  const what = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'a list' : 'a single value';
+  const what =
+    value === null || value === undefined
+      ? l10n.t('A record is a mapping of fields; this document is empty.')
+      : Array.isArray(value)
+        ? l10n.t('A record is a mapping of fields; this document is a list.')
+        : l10n.t('A record is a mapping of fields; this document is a single value.');
   return html`<article class="record record-invalid" id="record-${index + 1}">
-<header class="record-header"><h1 class="untitled">Document ${index + 1} is not a record</h1>
-<p class="subtitle">A record is a mapping of fields; this document is ${what}.</p></header>
-${value !== null && value !== undefined && html`<section class="card"><h2>Content</h2>${renderValue(value)}</section>`}
+<header class="record-header"><h1 class="untitled">${l10n.t('Document {0} is not a record', index + 1)}</h1>
+<p class="subtitle">${what}</p></header>
+${value !== null && value !== undefined && html`<section class="card"><h2>${l10n.t('Content')}</h2>${renderValue(value)}</section>`}
 </article>`;
 }
 
@@ -43,7 +49,7 @@ function renderHeader(record: Record<string, unknown>, catalog: CatalogIndex): H
   const titleEn = field(record, 'title_en');
   return html`<header class="record-header">
 <div class="badges">${badges(record, catalog)}</div>
-${title === undefined ? html`<h1 class="untitled">Untitled record</h1>` : html`<h1>${textOrValue(title)}</h1>`}
+${title === undefined ? html`<h1 class="untitled">${l10n.t('Untitled record')}</h1>` : html`<h1>${textOrValue(title)}</h1>`}
 ${titleEn !== undefined && html`<p class="subtitle" lang="en">${textOrValue(titleEn)}</p>`}
 <dl class="facts">${facts(record, catalog)}</dl>
 </header>`;
@@ -57,13 +63,13 @@ function badges(record: Record<string, unknown>, catalog: CatalogIndex): Html {
 function facts(record: Record<string, unknown>, catalog: CatalogIndex): Html[] {
   const rows: Html[] = [];
   const when = dateText(field(record, 'date'), field(record, 'end_date'));
-  if (when) rows.push(fact('Date', when));
+  if (when) rows.push(fact(l10n.t('Date'), when));
   const place = field(record, 'location');
-  if (place !== undefined) rows.push(fact('Place', placeText(place, catalog)));
+  if (place !== undefined) rows.push(fact(l10n.t('Place'), placeText(place, catalog)));
   const chair = field(record, 'chair');
-  if (chair !== undefined) rows.push(fact('Chair', partyChip(chair, catalog)));
+  if (chair !== undefined) rows.push(fact(l10n.t('Chair'), partyChip(chair, catalog)));
   const id = field(record, 'id');
-  if (id !== undefined) rows.push(fact('Record', html`<code>${textOrValue(id)}</code>`));
+  if (id !== undefined) rows.push(fact(l10n.t('Record'), html`<code>${textOrValue(id)}</code>`));
   return rows;
 }
 
@@ -96,16 +102,16 @@ function placeText(location: unknown, catalog: CatalogIndex): Html {
 
 function renderSections(record: Record<string, unknown>, catalog: CatalogIndex): Html {
   return html`${[
-    section(record, 'partners', 'Partners', (v) => partyChips(v, catalog)),
-    section(record, 'participants', 'Participants', (v) => partyChips(v, catalog)),
-    section(record, 'delegations', 'Delegations', (v) => delegationsTable(v, catalog)),
-    section(record, 'topics', 'Topics', topicList),
-    section(record, 'documents', 'Documents', (v) => documentsTable(v, catalog)),
-    section(record, 'initiatives', 'Initiatives', (v) => initiativeList(v, catalog)),
-    section(record, 'outcomes', 'Outcomes', plainList),
-    section(record, 'follow_up', 'Follow-up', (v) => followUpList(v, catalog)),
-    section(record, 'notes', 'Notes', (v) => html`<p class="notes">${textOrValue(v)}</p>`),
-    section(record, 'source', 'Source', sourceDetails),
+    section(record, 'partners', l10n.t('Partners'), (v) => partyChips(v, catalog)),
+    section(record, 'participants', l10n.t('Participants'), (v) => partyChips(v, catalog)),
+    section(record, 'delegations', l10n.t('Delegations'), (v) => delegationsTable(v, catalog)),
+    section(record, 'topics', l10n.t('Topics'), topicList),
+    section(record, 'documents', l10n.t('Documents'), (v) => documentsTable(v, catalog)),
+    section(record, 'initiatives', l10n.t('Initiatives'), (v) => initiativeList(v, catalog)),
+    section(record, 'outcomes', l10n.t('Outcomes'), plainList),
+    section(record, 'follow_up', l10n.t('Follow-up'), (v) => followUpList(v, catalog)),
+    section(record, 'notes', l10n.t('Notes'), (v) => html`<p class="notes">${textOrValue(v)}</p>`),
+    section(record, 'source', l10n.t('Source'), sourceDetails),
     otherFields(record),
   ]}`;
 }
@@ -125,7 +131,7 @@ function delegationsTable(value: unknown, catalog: CatalogIndex): Html {
       ? html`<tr><td>${cell(field(item, 'party'), (v) => partyChip(v, catalog))}</td><td>${cell(field(item, 'head'))}</td><td>${cell(field(item, 'role'))}</td></tr>`
       : html`<tr><td colspan="3">${renderValue(item)}</td></tr>`,
   );
-  return html`<table><thead><tr><th scope="col">Party</th><th scope="col">Head of delegation</th><th scope="col">Role</th></tr></thead>
+  return html`<table><thead><tr><th scope="col">${l10n.t('Party')}</th><th scope="col">${l10n.t('Head of delegation')}</th><th scope="col">${l10n.t('Role')}</th></tr></thead>
 <tbody>${rows}</tbody></table>${moreNote(hidden)}`;
 }
 
@@ -136,7 +142,7 @@ function documentsTable(value: unknown, catalog: CatalogIndex): Html {
       ? html`<tr><td>${documentTitle(field(item, 'title'), catalog)}</td><td>${cell(field(item, 'type'), (v) => enumBadge('type', v) ?? renderValue(v))}</td><td>${cell(field(item, 'status'), (v) => statusBadge(v) ?? renderValue(v))}</td><td>${cell(field(item, 'period'))}</td><td>${cell(field(item, 'parties'), (v) => partyChips(v, catalog))}</td></tr>`
       : html`<tr><td colspan="5">${renderValue(item)}</td></tr>`,
   );
-  return html`<table><thead><tr><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Period</th><th scope="col">Parties</th></tr></thead>
+  return html`<table><thead><tr><th scope="col">${l10n.t('Title')}</th><th scope="col">${l10n.t('Type')}</th><th scope="col">${l10n.t('Status')}</th><th scope="col">${l10n.t('Period')}</th><th scope="col">${l10n.t('Parties')}</th></tr></thead>
 <tbody>${rows}</tbody></table>${moreNote(hidden)}`;
 }
 
@@ -149,7 +155,8 @@ function documentTitle(value: unknown, catalog: CatalogIndex): Html {
     const found = title.length <= 500 ? resolvedEntry(catalog.resolveDocument(title)) : undefined;
     if (found) {
       const year = textOf(found.year);
-      hover = `In the catalog: ${textOf(found.title) ?? title}${year ? ` (${year})` : ''}`;
+      const canonical = textOf(found.title) ?? title;
+      hover = year ? l10n.t('In the catalog: {0} ({1})', canonical, year) : l10n.t('In the catalog: {0}', canonical);
     }
   } catch {
     hover = undefined;
@@ -172,7 +179,7 @@ function initiativeList(value: unknown, catalog: CatalogIndex): Html {
   const items = shown.map((item) => {
     if (!isDict(item)) return html`<li>${textOrValue(item)}</li>`;
     const by = field(item, 'proposed_by');
-    return html`<li>${cell(field(item, 'title'))}${by !== undefined && html` <span class="by">proposed by ${partyChip(by, catalog)}</span>`}</li>`;
+    return html`<li>${cell(field(item, 'title'))}${by !== undefined && html` <span class="by">${sentenceWith(l10n.t('proposed by {0}'), partyChip(by, catalog))}</span>`}</li>`;
   });
   return html`<ul class="items">${items}</ul>${moreNote(hidden)}`;
 }
@@ -193,15 +200,15 @@ function sourceDetails(value: unknown): Html {
   if (!isDict(value)) return textOrValue(value);
   const rows: Html[] = [];
   const url = field(value, 'url');
-  if (url !== undefined) rows.push(fact('Link', sourceLink(url)));
+  if (url !== undefined) rows.push(fact(l10n.t('Link'), sourceLink(url)));
   const publisher = field(value, 'publisher');
-  if (publisher !== undefined) rows.push(fact('Publisher', textOrValue(publisher)));
+  if (publisher !== undefined) rows.push(fact(l10n.t('Publisher'), textOrValue(publisher)));
   const published = field(value, 'published');
-  if (published !== undefined) rows.push(fact('Published', dateText(published, undefined) ?? renderValue(published)));
+  if (published !== undefined) rows.push(fact(l10n.t('Published'), dateText(published, undefined) ?? renderValue(published)));
   const language = field(value, 'language');
-  if (language !== undefined) rows.push(fact('Language', textOrValue(language)));
+  if (language !== undefined) rows.push(fact(l10n.t('Language'), textOrValue(language)));
   const article = field(value, 'article');
-  if (article !== undefined) rows.push(fact('Article', html`<code>${textOrValue(article)}</code>`));
+  if (article !== undefined) rows.push(fact(l10n.t('Article'), html`<code>${textOrValue(article)}</code>`));
   const known = new Set(['url', 'publisher', 'published', 'language', 'article']);
   for (const key of Object.keys(value).filter((k) => !known.has(k))) rows.push(fact(key, renderValue(value[key])));
   return html`<dl class="facts">${rows}</dl>`;
@@ -217,8 +224,15 @@ function sourceLink(value: unknown): Html {
 function otherFields(record: Record<string, unknown>): Html | undefined {
   const extra = Object.keys(record).filter((key) => !KNOWN_FIELDS.has(key));
   if (!extra.length) return undefined;
-  return html`<section class="card card-other"><h2>Other fields</h2><p class="hint">These fields are not part of the record format.</p>
+  return html`<section class="card card-other"><h2>${l10n.t('Other fields')}</h2><p class="hint">${l10n.t('These fields are not part of the record format.')}</p>
 <dl class="facts">${extra.map((key) => fact(key, renderValue(record[key])))}</dl></section>`;
+}
+
+/** A translated phrase with markup in the place of its `{0}`: the words are the translator's, the markup is ours. */
+function sentenceWith(sentence: string, part: Html): Html {
+  const at = sentence.indexOf('{0}');
+  if (at < 0) return html`${sentence} ${part}`;
+  return html`${sentence.slice(0, at)}${part}${sentence.slice(at + 3)}`;
 }
 
 /** Text as text, any other shape through the generic renderer. */

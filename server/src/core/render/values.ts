@@ -4,6 +4,8 @@
  * nothing assumes the schema was satisfied.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export type Dict = Readonly<Record<string, unknown>>;
 
 /** Lists longer than this are cut short in the preview; the rest is counted, not rendered. */
@@ -45,4 +47,46 @@ export function capped(items: readonly unknown[]): { shown: readonly unknown[]; 
 export function humanize(text: string): string {
   const spaced = text.replace(/[-_]+/g, ' ').trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/**
+ * How the page shows a value of the format's enums (level, format, document
+ * type and status): in the language of the page; a value the format does not
+ * define is shown humanized, as it was written.
+ */
+export function enumLabel(value: string): string {
+  switch (value) {
+    case 'summit': return l10n.t('Summit');
+    case 'ministerial': return l10n.t('Ministerial');
+    case 'senior-officials': return l10n.t('Senior officials');
+    case 'ambassadors': return l10n.t('Ambassadors');
+    case 'working-level': return l10n.t('Working level');
+    case 'other': return l10n.t('Other');
+    case 'in-person': return l10n.t('In person');
+    case 'online': return l10n.t('Online');
+    case 'hybrid': return l10n.t('Hybrid');
+    case 'declaration': return l10n.t('Declaration');
+    case 'joint-statement': return l10n.t('Joint statement');
+    case 'statement': return l10n.t('Statement');
+    case 'plan-of-action': return l10n.t('Plan of action');
+    case 'work-plan': return l10n.t('Work plan');
+    case 'vision': return l10n.t('Vision');
+    case 'agreement': return l10n.t('Agreement');
+    case 'protocol': return l10n.t('Protocol');
+    case 'roadmap': return l10n.t('Roadmap');
+    case 'programme': return l10n.t('Programme');
+    case 'report': return l10n.t('Report');
+    case 'framework': return l10n.t('Framework');
+    case 'code-of-conduct': return l10n.t('Code of conduct');
+    case 'adopted': return l10n.t('Adopted');
+    case 'signed': return l10n.t('Signed');
+    case 'proposed': return l10n.t('Proposed');
+    case 'planned': return l10n.t('Planned');
+    case 'under-negotiation': return l10n.t('Under negotiation');
+    case 'ratified': return l10n.t('Ratified');
+    case 'reviewed': return l10n.t('Reviewed');
+    case 'implemented': return l10n.t('Implemented');
+    case 'noted': return l10n.t('Noted');
+    default: return humanize(value);
+  }
 }
