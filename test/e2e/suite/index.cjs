@@ -240,6 +240,39 @@ test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async (
   }
 });
 
+test(scenario('locale-vi').title, async () => {
+  const s = scenario('locale-vi');
+  const config = () => vscode.workspace.getConfiguration(s.setting.section);
+  const { doc } = await open(s.file);
+  const missing = () => {
+    const diags = vscode.languages.getDiagnostics(doc.uri);
+    return s.problems.filter((p) => !diags.some((d) => d.range.start.line === p.line - 1 && codeOf(d) === p.code &&
+      d.severity === SEVERITY[p.severity] && d.message.includes(p.messageIncludes)));
+  };
+  // The setting as a person sets it (user settings): the extension restarts its server in that language.
+  await config().update(s.setting.key, s.setting.value, vscode.ConfigurationTarget.Global);
+  try {
+    await until(`the problems of ${s.file} in Vietnamese`, () => missing().length === 0, { timeout: 60000 })
+      .catch(() => assert.fail(`${s.file}: missing ${JSON.stringify(missing())}; VS Code has: ${vscode.languages.getDiagnostics(doc.uri).map(describeDiag).join(' | ')}`));
+    const h = s.hover;
+    const { doc: record } = await open(h.file);
+    assert.equal(record.lineAt(h.line - 1).text, h.lineText);
+    const pos = new vscode.Position(h.line - 1, h.lineText.indexOf(h.token) + 1);
+    let text = '';
+    await until(`a Vietnamese hover on '${h.token}'`, async () => {
+      text = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', record.uri, pos));
+      return containsAny(text, h.any);
+    }, { timeout: 20000, interval: 500 }).catch(() => assert.fail(`hover on '${h.token}' reads ${JSON.stringify(text)}; expected one of ${JSON.stringify(h.any)}`));
+  } finally {
+    await config().update(s.setting.key, undefined, vscode.ConfigurationTarget.Global);
+  }
+  // Back to the default: English again, the same codes.
+  const r = s.afterReset;
+  await open(s.file);
+  await until('the problems in English again', () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.range.start.line === r.line - 1 && codeOf(d) === r.code && d.message.includes(r.messageIncludes)), { timeout: 60000 })
+    .catch(() => assert.fail(`after resetting ${s.setting.section}.${s.setting.key}: ${vscode.languages.getDiagnostics(doc.uri).map(describeDiag).join(' | ')}`));
+});
+
 async function run() {
   const results = [];
   console.log(`[e2e] ${tests.length} scenarios, workspace ${workspaceDir()}`);
