@@ -104,9 +104,10 @@ const USER_SETTINGS = {
 
 /**
  * Starts everything: workspace copy, code-server with the vsix installed in
- * fresh dirs, chromium on the workbench. Returns a session; call close().
+ * fresh dirs (user settings plus `settings`), chromium on the workbench.
+ * Returns a session; call close().
  */
-export async function startSession({ vsix, entry = ENTRY, env = {} } = {}) {
+export async function startSession({ vsix, entry = ENTRY, env = {}, settings = {} } = {}) {
   const ws = prepareWorkspace();
   const userData = join(ws.root, 'user-data');
   const extDir = join(ws.root, 'extensions');
@@ -114,7 +115,8 @@ export async function startSession({ vsix, entry = ENTRY, env = {} } = {}) {
   const config = join(ws.root, 'code-server.yaml');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extDir, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // `settings`: more user settings for this session (the Vietnamese scenario's `meetingRecords.locale`).
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   writeFileSync(config, 'auth: none\ncert: false\n');
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir];
 

