@@ -4,6 +4,7 @@
  * extractor, with the evidence of every value (JSON) or as a record file to
  * check and complete (YAML). `-` reads the article from standard input.
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBundledCatalog } from '../core/catalogFile';
@@ -14,7 +15,8 @@ import { UsageError } from './errors';
 import { write, type CliIO } from './io';
 import { decodeUtf8 } from '../corpus/read';
 
-export const DRAFT_HELP = `Usage: meeting-records draft ARTICLE [--format yaml|json] [--out FILE] [--force]
+export function draftHelp(): string {
+  return l10n.t(`Usage: meeting-records draft ARTICLE [--format yaml|json] [--out FILE] [--force]
 
 Drafts one meeting record per ASEAN meeting a news article reports (the
 format of seeds/articles/: an optional URL line, a title, the body), using
@@ -36,7 +38,8 @@ Options:
   -h, --help              show this help
 
 Exit status: 0 drafted (even nothing); 2 bad usage or an unreadable article.
-`;
+`);
+}
 
 interface DraftArgs {
   article: string;
@@ -52,7 +55,7 @@ export function parseDraftArgs(args: readonly string[]): DraftArgs | 'help' {
   let force = false;
   let optionsEnded = false;
   const value = (name: string, next: string | undefined): string => {
-    if (next === undefined || next === '') throw new UsageError(`${name} needs a value`);
+    if (next === undefined || next === '') throw new UsageError(l10n.t('{0} needs a value', name));
     return next;
   };
   for (let i = 0; i < args.length; i++) {
@@ -63,19 +66,19 @@ export function parseDraftArgs(args: readonly string[]): DraftArgs | 'help' {
     else if (arg === '--force') force = true;
     else if (arg === '-f' || arg === '--format' || arg.startsWith('--format=')) {
       const given = arg.startsWith('--format=') ? arg.slice(9) : value(arg, args[++i]);
-      if (given !== 'yaml' && given !== 'json') throw new UsageError(`--format must be yaml or json, not '${given}'`);
+      if (given !== 'yaml' && given !== 'json') throw new UsageError(l10n.t("--format must be yaml or json, not '{0}'", given));
       format = given;
     } else if (arg === '-o' || arg === '--out' || arg.startsWith('--out=')) out = arg.startsWith('--out=') ? value('--out', arg.slice(6)) : value(arg, args[++i]);
-    else throw new UsageError(`unknown option '${arg}'`);
+    else throw new UsageError(l10n.t("unknown option '{0}'", arg));
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'missing ARTICLE (a file, or - for standard input)' : 'expects exactly one ARTICLE');
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? l10n.t('missing ARTICLE (a file, or - for standard input)') : l10n.t('expects exactly one ARTICLE'));
   return { article: files[0], format, out, force };
 }
 
 export async function runDraft(args: readonly string[], io: CliIO, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   const parsed = parseDraftArgs(args);
   if (parsed === 'help') {
-    await write(io.stdout, DRAFT_HELP);
+    await write(io.stdout, draftHelp());
     return 0;
   }
   const fromStdin = parsed.article === '-';
@@ -84,7 +87,8 @@ export async function runDraft(args: readonly string[], io: CliIO, stdin: NodeJS
   try {
     text = articlePath ? readArticleFile(articlePath) : await readStream(stdin);
   } catch (error) {
-    return fail(io, `cannot read ${fromStdin ? 'standard input' : parsed.article}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(io, fromStdin ? l10n.t('cannot read standard input: {0}', reason) : l10n.t('cannot read {0}: {1}', parsed.article, reason));
   }
   const name = articlePath ? path.basename(articlePath) : undefined;
   const result = draftRecords(stripBom(text), loadBundledCatalog(), { articleName: name });
@@ -98,16 +102,16 @@ export async function runDraft(args: readonly string[], io: CliIO, stdin: NodeJS
     try {
       atomicWrite(target, output);
     } catch (error) {
-      return fail(io, `cannot write ${parsed.out}: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(io, l10n.t('cannot write {0}: {1}', parsed.out, error instanceof Error ? error.message : String(error)));
     }
   }
-  if (result.records.length === 0) await write(io.stderr, 'meeting-records draft: the article reports no ASEAN meeting the drafter recognises\n');
+  if (result.records.length === 0) await write(io.stderr, `meeting-records draft: ${l10n.t('the article reports no ASEAN meeting the drafter recognises')}\n`);
   return 0;
 }
 
 function readArticleFile(file: string): string {
   const stat = fs.statSync(file);
-  if (stat.isDirectory()) throw new Error('it is a folder, not a file');
+  if (stat.isDirectory()) throw new Error(l10n.t('it is a folder, not a file'));
   const decoded = decodeUtf8(fs.readFileSync(file));
   if (decoded.kind === 'problem') throw new Error(decoded.diagnostic.message);
   return decoded.text;
@@ -133,18 +137,18 @@ function refuseOut(target: string, article: string | undefined, force: boolean):
   } catch {
     return undefined;
   }
-  if (stat.isDirectory()) return `--out ${target} is a folder`;
+  if (stat.isDirectory()) return l10n.t('--out {0} is a folder', target);
   if (article) {
     try {
       const a = fs.statSync(article);
-      if (a.ino === stat.ino && a.dev === stat.dev) return `--out would overwrite the article ${article}; choose another file`;
+      if (a.ino === stat.ino && a.dev === stat.dev) return l10n.t('--out would overwrite the article {0}; choose another file', article);
     } catch {
       // The article was read a moment ago; if it is gone now there is nothing to protect.
     }
   }
   if (force) return undefined;
   if (isEarlierDraft(target)) return undefined;
-  return `--out ${target} exists and is not a draft; use --force to replace it`;
+  return l10n.t('--out {0} exists and is not a draft; use --force to replace it', target);
 }
 
 function isEarlierDraft(file: string): boolean {

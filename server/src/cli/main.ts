@@ -21,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
   help: async (args, io) => {
     const topic = args[0];
     const renderUsage = (): string => `${(require('./render') as typeof import('./render')).renderUsage()}\n`;
-    const draftHelp = (): string => (require('./draft') as typeof import('./draft')).DRAFT_HELP;
+    const draftHelp = (): string => (require('./draft') as typeof import('./draft')).draftHelp();
     const text = topic === 'validate' ? validateHelp() : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : mainHelp();
     await write(io.stdout, text);
     return 0;
