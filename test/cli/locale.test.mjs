@@ -72,4 +72,35 @@ describe('validate --locale vi on the rule fixtures', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^meeting-records: option '--locale' needs one of en, vi or auto, not 'fr'/);
   });
+
+  test('every format in Vietnamese: the stylish summary line, JUnit text, SARIF messages, rule descriptions and run.language; JSON keeps its fixed words', () => {
+    const stylish = runCli(['validate', RULES, '--locale', 'vi']);
+    assert.match(stylish.stdout, /^✖ \d+ vấn đề \(\d+ lỗi, \d+ cảnh báo\)$/m);
+    assert.match(stylish.stdout, /^ {2}\d+:\d+ +cảnh báo +'Nhật Bản' là tên gọi khác/m);
+    const clean = runCli(['validate', file('clean.meeting.yaml'), '--locale', 'vi']);
+    assert.equal(clean.stdout, '✔ Đã kiểm tra 1 tệp, không có vấn đề\n');
+    const sarif = JSON.parse(runCli(['validate', file('unknown-party.meeting.yaml'), '--locale', 'vi', '--format', 'sarif']).stdout);
+    assert.equal(sarif.runs[0].language, 'vi');
+    assert.equal(sarif.runs[0].results[0].ruleId, 'unknown-party');
+    assert.match(sarif.runs[0].results[0].message.text, /^Bên 'Japn' không có trong danh mục/);
+    assert.ok(sarif.runs[0].tool.driver.rules.every((r) => !/^[A-Z][a-z]+ [a-z]/.test(r.shortDescription.text) || /[ạảãàáâậầấẩẫăắằặẳẵđêềếểễệôồốổỗộơờớởỡợưừứửữựìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i.test(r.shortDescription.text)), 'every rule description is Vietnamese');
+    const english = JSON.parse(runCli(['validate', file('unknown-party.meeting.yaml'), '--format', 'sarif']).stdout);
+    assert.equal(english.runs[0].language, undefined, 'English is the default and needs no statement');
+    const junit = runCli(['validate', file('unknown-party.meeting.yaml'), '--locale', 'vi', '--format', 'junit']).stdout;
+    assert.match(junit, /:9:8 lỗi Bên 'Japn' không có trong danh mục .*\(unknown-party\)<\/failure>/);
+    const json = runJson(['validate', file('unknown-party.meeting.yaml'), '--locale', 'vi']).json;
+    assert.equal(json[0].diagnostics[0].severity, 'error');
+    assert.equal(json[0].diagnostics[0].code, 'unknown-party');
+  });
+
+  test('help and usage errors in Vietnamese', () => {
+    assert.match(runCli(['--help', '--locale', 'vi']).stdout, /^meeting-records — kiểm tra và kết xuất bản ghi YAML về các cuộc họp ASEAN/);
+    assert.match(runCli(['validate', '--help', '--locale', 'vi']).stdout, /^Cách dùng: meeting-records validate/);
+    assert.match(runCli(['validate', '--help', '--locale', 'vi']).stdout, /Mã quy tắc: yaml-syntax, schema,/);
+    const bad = runCli(['validate', '--bogus', '--locale', 'vi']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, "meeting-records: không có tùy chọn '--bogus'; xem meeting-records validate --help\n");
+    const command = runCli(['valdate', '--locale', 'vi']);
+    assert.equal(command.stderr, "meeting-records: không có lệnh 'valdate' (ý bạn là 'validate'?); xem meeting-records --help\n");
+  });
 });
