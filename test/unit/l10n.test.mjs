@@ -182,3 +182,22 @@ test('the preview and overview pages in Vietnamese: lang="vi", Vietnamese headin
   const english = core.renderOverviewPage([], { cspSource: "'self'", nonce: 'n' });
   assert.match(english, /<html lang="en">/);
 });
+
+test('the bundled catalog says its parties and mechanisms in both languages: every summary has a summary_vi of its own', () => {
+  const core = require('../../dist/core.js');
+  const catalog = core.loadBundledCatalog();
+  const problems = [];
+  for (const entry of [...catalog.parties, ...catalog.mechanisms]) {
+    if (typeof entry.summary !== 'string') continue;
+    if (typeof entry.summary_vi !== 'string' || entry.summary_vi.trim() === '') problems.push(`${entry.name}: no summary_vi`);
+    else if (entry.summary_vi === entry.summary) problems.push(`${entry.name}: summary_vi equals the English`);
+  }
+  assert.deepEqual(problems, []);
+  try {
+    core.setLocale('vi');
+    assert.equal(core.summaryOf(catalog.parties.find((p) => p.name === 'Japan')), 'Quan hệ đối thoại từ năm 1973 (kỷ niệm 45 năm vào năm 2018); Đối tác Chiến lược Toàn diện năm 2023.');
+  } finally {
+    core.setLocale('en');
+  }
+  assert.match(core.summaryOf(catalog.parties.find((p) => p.name === 'Japan')), /^Dialogue relations since 1973/);
+});

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { currentLocale } from './l10n';
 import { foldName, nearest } from './text';
 
 /**
@@ -84,6 +85,8 @@ export interface PartyEntry {
   relationship?: Relationship;
   mechanisms?: string[];
   summary?: string;
+  /** The summary in Vietnamese (shown instead of `summary` in Vietnamese: summaryOf). */
+  summary_vi?: string;
   source?: string | string[];
   note?: string;
 }
@@ -127,6 +130,8 @@ export interface MechanismEntry {
   /** Known meetings of the series, by number: where the yearly rule misdates them (EAS-1 2005, EAS-2 and EAS-3 both 2007). */
   meetings?: SeriesMeeting[];
   summary?: string;
+  /** The summary in Vietnamese (shown instead of `summary` in Vietnamese: summaryOf). */
+  summary_vi?: string;
   source?: string | string[];
   note?: string;
 }
@@ -139,6 +144,8 @@ export interface DocumentEntry {
   parties?: string[];
   year?: number;
   summary?: string;
+  /** The summary in Vietnamese (shown instead of `summary` in Vietnamese: summaryOf). */
+  summary_vi?: string;
   source?: string | string[];
   note?: string;
 }
@@ -391,4 +398,10 @@ export function foldClashes<T extends { aliases?: string[]; ambiguous_aliases?: 
     }
   }
   return clashes;
+}
+
+/** An entry's one-line summary in the language of the process: `summary_vi` in Vietnamese when the catalog has one. */
+export function summaryOf(entry: { summary?: unknown; summary_vi?: unknown }): string | undefined {
+  const vi = currentLocale() === 'vi' && typeof entry.summary_vi === 'string' && entry.summary_vi.trim() !== '' ? entry.summary_vi : undefined;
+  return vi ?? (typeof entry.summary === 'string' && entry.summary.trim() !== '' ? entry.summary : undefined);
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { partyName } from '../core/l10n';
-import { partyKindLabel, relationshipLevel, resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
+import { partyKindLabel, relationshipLevel, resolvedEntry, summaryOf, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
 
 /**
  * Markdown cards for catalog entries, shared by hover and completion. Catalog
@@ -51,7 +51,7 @@ export function partyCard(entry: PartyEntry): string {
   if (Array.isArray(entry.mechanisms) && entry.mechanisms.length > 0) {
     lines.push(l10n.t('Mechanisms: {0}', entry.mechanisms.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')));
   }
-  const summary = text(entry.summary);
+  const summary = summaryOf(entry);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
   return lines.join('\n\n');
 }
@@ -70,7 +70,7 @@ export function mechanismCard(entry: MechanismEntry, catalog: CatalogIndex): str
   if (text(entry.series_prefix) && typeof entry.first_year === 'number') {
     lines.push(l10n.t('Numbered yearly: {0}-N is held in {1} + N', escapeMarkdown(String(entry.series_prefix)), entry.first_year));
   }
-  const summary = text(entry.summary);
+  const summary = summaryOf(entry);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
   return lines.join('\n\n');
 }
@@ -84,7 +84,7 @@ export function documentCard(entry: DocumentEntry): string {
   if (Array.isArray(entry.parties) && entry.parties.length > 0) {
     lines.push(l10n.t('Parties: {0}', entry.parties.filter((p) => typeof p === 'string').map(escapeMarkdown).join(', ')));
   }
-  const summary = text(entry.summary);
+  const summary = summaryOf(entry);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
   return lines.join('\n\n');
 }

@@ -3,7 +3,7 @@
  * from a workspace, so their fields are read as defensively as records.
  */
 import * as l10n from '@vscode/l10n';
-import { partyKindLabel, relationshipLevel, type CatalogIndex, type MechanismEntry, type PartyEntry, type Resolution } from '../catalog';
+import { partyKindLabel, relationshipLevel, summaryOf, type CatalogIndex, type MechanismEntry, type PartyEntry, type Resolution } from '../catalog';
 import { formatDate } from './dates';
 import { quoteList } from '../text';
 import { humanize, textOf } from './values';
@@ -39,7 +39,7 @@ export function partyHoverText(entry: PartyEntry): string {
   const joined = textOf(entry.joined);
   const since = textOf(entry.dialogue_since);
   const relationship = relationshipText(entry.relationship);
-  const summary = textOf(entry.summary);
+  const summary = summaryOf(entry);
   return [
     vietnamese ? `${textOf(entry.name) ?? ''} · ${vietnamese}` : textOf(entry.name),
     kind && (partyKindLabel(kind) ?? humanize(kind)),
@@ -64,7 +64,7 @@ function relationshipText(value: unknown): string | undefined {
 
 export function mechanismHoverText(entry: MechanismEntry): string {
   const founded = textOf(entry.founded);
-  return [textOf(entry.full_name), textOf(entry.full_name_vi), founded && l10n.t('Founded {0}', founded), textOf(entry.summary)]
+  return [textOf(entry.full_name), textOf(entry.full_name_vi), founded && l10n.t('Founded {0}', founded), summaryOf(entry)]
     .filter((line): line is string => Boolean(line))
     .join('\n');
 }
