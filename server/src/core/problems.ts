@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RelatedLocation, RuleCode, ValuePath } from './types';
 
 /**
@@ -32,5 +33,5 @@ export function fieldLabel(path: ValuePath): string {
     if (typeof segment === 'number') label += `[${segment}]`;
     else label += label ? `.${segment}` : segment;
   }
-  return label || 'record';
+  return label || l10n.t('record');
 }

@@ -179,7 +179,7 @@ export class Validator {
     const text = stripBom(rawText);
     const lineIndex = new LineIndex(text);
     if (options.maxFileSize !== undefined && text.length > options.maxFileSize) {
-      return skippedFile(text, lineIndex, options.maxFileSize, options.maxFileSizeName ?? 'setting meetingRecords.maxFileSize');
+      return skippedFile(text, lineIndex, options.maxFileSize, options.maxFileSizeName ?? l10n.t('setting {0}', 'meetingRecords.maxFileSize'));
     }
     if (options.detail === 'verdict') {
       const quick = this.verdictShortcut(text, lineIndex, options);

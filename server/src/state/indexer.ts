@@ -42,7 +42,10 @@ export interface IndexerOptions {
 }
 
 /** How the editor's messages name the file-size limit. */
-export const MAX_FILE_SIZE_SETTING = 'setting meetingRecords.maxFileSize';
+/** How a skipped file's message names the knob to raise (in the process's language). */
+export function maxFileSizeSetting(): string {
+  return l10n.t('setting {0}', 'meetingRecords.maxFileSize');
+}
 const SLICE_MS = 10;
 /** Below this many files, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -263,7 +266,7 @@ export class Indexer {
   }
 
   private analyseSettings(): AnalyseSettings<'index'> {
-    return { catalogs: this.catalogs.workspaceTexts(), detail: 'index', fastPath: false, hashes: false, maxFileSizeName: MAX_FILE_SIZE_SETTING, locale: currentLocale() };
+    return { catalogs: this.catalogs.workspaceTexts(), detail: 'index', fastPath: false, hashes: false, maxFileSizeName: maxFileSizeSetting(), locale: currentLocale() };
   }
 
   /** The in-process analyzer, over the catalog the server validates open documents against. */

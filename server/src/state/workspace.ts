@@ -13,7 +13,7 @@ import { formatError, type Logger } from '../features/runner';
 import type { DocumentStateParams, MeetingRecordsSettings, RecordSummary, ValidateWorkspaceResult } from '../protocol';
 import { CatalogSet } from './catalogs';
 import { DocView, DocumentAnalyses } from './documents';
-import { Indexer, MAX_FILE_SIZE_SETTING, type ProgressReporter } from './indexer';
+import { Indexer, maxFileSizeSetting, type ProgressReporter } from './indexer';
 import { WorkspacePaths } from './paths';
 import { Publisher } from './publisher';
 import { listRecords, mentionLocations, recordsMentioning } from './queries';
@@ -211,7 +211,7 @@ export class Workspace {
     const file = uriToPath(uri);
     if (!file) return undefined;
     const settings = await this.settings.get(uri);
-    const read = readText(file, { maxFileSize: settings.maxFileSize, maxFileSizeName: MAX_FILE_SIZE_SETTING, hash: false });
+    const read = readText(file, { maxFileSize: settings.maxFileSize, maxFileSizeName: maxFileSizeSetting(), hash: false });
     if (read.kind === 'problem') return undefined;
     const analysis = this.catalogs.validator.validate(read.text, this.validateOptions(settings));
     return new DocView(uri, -1, analysis, read.text.charCodeAt(0) === 0xfeff ? 1 : 0);
