@@ -308,8 +308,9 @@ function checkFollowUpDates(record: Dict, result: RuleResult): void {
 
 /**
  * A party named at a date when it did not exist yet (a grouping before its
- * founding), or a partner met as a dialogue partner before ASEAN's dialogue
- * relations with it began.
+ * founding), a participant of an ASEAN meeting before it joined ASEAN, or a
+ * partner met as a dialogue partner before ASEAN's dialogue relations with it
+ * began.
  */
 function checkPartiesAtDate(record: Dict, { mechanism, date }: Meeting, catalog: CatalogIndex, result: RuleResult): void {
   if (date === undefined) return;
@@ -324,6 +325,14 @@ function checkPartiesAtDate(record: Dict, { mechanism, date }: Meeting, catalog:
       result.problems.push({
         code: 'party-not-yet',
         message: `'${party.name}' did not exist yet on ${date}: it was founded in ${catalogDate(party.founded)}`,
+        path,
+        target: 'value',
+      });
+    } else if (mechanism?.chaired_by_asean && path[0] === 'participants' && party.kind === 'asean-member' && isBefore(date, party.joined)) {
+      // An ASEAN meeting's participants are its members; before joining, a state came as an observer at most.
+      result.problems.push({
+        code: 'party-not-yet',
+        message: `'${party.name}' was not yet an ASEAN member on ${date}: it joined on ${catalogDate(party.joined)}`,
         path,
         target: 'value',
       });
