@@ -3,6 +3,7 @@ export * from './types';
 export * from './text';
 export * from './catalog';
 export * from './catalogFile';
+export * from './timeline';
 export * from './parse';
 export * from './nesting';
 export * from './sectionedParse';

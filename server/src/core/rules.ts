@@ -1,7 +1,7 @@
 import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry, type Resolution } from './catalog';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { quoteList } from './text';
-import { catalogDate, heldMeeting, isBefore, matchesHeld, membershipAt } from './timeline';
+import { catalogDate, heldText, isBefore, matchesHeld, membershipAt, readSeries } from './timeline';
 import type { ValuePath } from './types';
 
 /**
@@ -240,17 +240,13 @@ function membersSentence(mechanism: MechanismEntry): string {
  * rule (AMM-57 in 1967 + 57 = 2024).
  */
 function checkSeriesYear(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
-  const { series, date } = record;
-  if (typeof series !== 'string' || !isIsoDate(date)) return;
-  const match = /^(.+)-(\d{1,3})$/.exec(series);
-  if (!match) return;
-  const mechanism = catalog.mechanismForSeriesPrefix(match[1]);
-  if (!mechanism) return;
-  const held = heldMeeting(mechanism, Number(match[2]));
-  if (!held || matchesHeld(held, date)) return;
-  const days = held.end_date ? `from ${held.date} to ${held.end_date}` : `${held.date.length > 4 ? 'on' : 'in'} ${held.date}`;
+  const { date } = record;
+  if (!isIsoDate(date)) return;
+  const reading = readSeries(record.series, catalog);
+  if (!reading || matchesHeld(reading.held, date)) return;
+  const { series, mechanism, held } = reading;
   const when = held.known
-    ? `'${series}' was held ${days}${held.place ? ` in ${held.place}` : ''}`
+    ? `'${series}' was ${heldText(held)}`
     : `'${series}' was held in ${held.date} (${mechanism.series_prefix}-N is held in ${mechanism.first_year} + N)`;
   result.problems.push({
     code: 'series-year',

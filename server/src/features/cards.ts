@@ -1,4 +1,5 @@
 import { partyKindLabel, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
+import { catalogDate, heldText, memberships, membershipsOf, membershipText, type SeriesReading } from '../core/timeline';
 
 /**
  * Markdown cards for catalog entries, shared by hover and completion. Catalog
@@ -30,20 +31,27 @@ function year(value: unknown): string | undefined {
   return t ? (/^\d{4}/.exec(t)?.[0] ?? t) : undefined;
 }
 
-export function partyCard(entry: PartyEntry): string {
+export function partyCard(entry: PartyEntry, catalog: CatalogIndex): string {
   const name = escapeMarkdown(text(entry.name) ?? '');
   const vi = text(entry.name_vi);
   const lines: string[] = [`**${name}**${vi ? ` · ${escapeMarkdown(vi)}` : ''}`];
   const facts: string[] = [kindLabel(entry.kind)];
-  const joined = year(entry.joined);
+  // Dates as precise as the catalog has them: Timor-Leste joined on 2025-10-26, not merely in 2025.
+  const joined = catalogDate(entry.joined) ?? year(entry.joined);
   if (joined) facts.push(`member of ASEAN since ${joined}`);
-  const since = year(entry.dialogue_since);
-  if (since) facts.push(`dialogue partner since ${since}`);
+  const founded = catalogDate(entry.founded);
+  if (founded) facts.push(`founded ${founded}`);
+  const since = catalogDate(entry.dialogue_since) ?? year(entry.dialogue_since);
+  if (since) facts.push(`dialogue relations since ${since}`);
   lines.push(facts.join(' · '));
   const relationship = entry.relationship;
   if (relationship && typeof relationship === 'object' && text(relationship.level)) {
-    const when = year(relationship.since) ?? year(relationship.date);
-    lines.push(`Relationship: ${escapeMarkdown(String(relationship.level))}${when ? ` (${when})` : ''}`);
+    const when = catalogDate(relationship.date) ?? year(relationship.since);
+    lines.push(`Relationship: ${escapeMarkdown(String(relationship.level))}${when ? ` since ${when}` : ''}`);
+  }
+  const dated = membershipsOf(entry, catalog.data.mechanisms).filter(({ membership }) => membership.since !== undefined || membership.until !== undefined);
+  if (dated.length > 0) {
+    lines.push(`Membership: ${dated.map(({ mechanism, membership }) => escapeMarkdown(membershipText({ ...membership, name: mechanism.name }))).join(', ')}`);
   }
   if (Array.isArray(entry.mechanisms) && entry.mechanisms.length > 0) {
     lines.push(`Mechanisms: ${entry.mechanisms.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')}`);
@@ -59,12 +67,17 @@ export function mechanismCard(entry: MechanismEntry, catalog: CatalogIndex): str
   if (vi) lines.push(escapeLine(vi));
   const founded = text(entry.founded);
   if (founded) lines.push(`Founded ${escapeMarkdown(founded)}`);
-  if (Array.isArray(entry.members) && entry.members.length > 0) {
+  const members = memberships(entry);
+  if (members.length > 0) {
     const asean = catalog.parties.filter((p) => p.kind === 'asean-member').length;
-    lines.push(`Members: the ${asean} ASEAN member states and ${entry.members.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')}`);
+    lines.push(`Members: the ${asean} ASEAN member states and ${members.map((m) => escapeMarkdown(membershipText(m))).join(', ')}`);
   }
-  if (text(entry.series_prefix) && typeof entry.first_year === 'number') {
-    lines.push(`Numbered yearly: ${escapeMarkdown(String(entry.series_prefix))}-N is held in ${entry.first_year} + N`);
+  const known = Array.isArray(entry.meetings) ? entry.meetings.length : 0;
+  if (text(entry.series_prefix) && (typeof entry.first_year === 'number' || known > 0)) {
+    const prefix = escapeMarkdown(String(entry.series_prefix));
+    const table = known > 0 ? `${known} numbered meeting${known === 1 ? '' : 's'} on record` : '';
+    const rule = typeof entry.first_year === 'number' ? `${table ? ', others ' : ''}${prefix}-N held in ${entry.first_year} + N` : '';
+    lines.push(`Numbered series ${prefix}-N: ${table}${rule}`);
   }
   const summary = text(entry.summary);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
@@ -82,6 +95,16 @@ export function documentCard(entry: DocumentEntry): string {
   }
   const summary = text(entry.summary);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
+  return lines.join('\n\n');
+}
+
+/** The hover for a `series` value: which meeting it is, and when and where it was held. */
+export function seriesCard({ series, mechanism, held }: SeriesReading): string {
+  const fullName = text(mechanism.full_name);
+  const source = held.meeting?.source;
+  const link = typeof source === 'string' ? source : Array.isArray(source) ? source.find((s) => typeof s === 'string') : undefined;
+  const lines = [`**${escapeMarkdown(series)}**${fullName ? ` — ${escapeMarkdown(fullName)}` : ''}`, escapeMarkdown(heldText(held).replace(/^./, (c) => c.toUpperCase()))];
+  if (link && /^https?:\/\//.test(link)) lines.push(`Source: <${link.replace(/[<>]/g, '')}>`);
   return lines.join('\n\n');
 }
 

@@ -3,7 +3,8 @@ import { resolvedEntry, type CatalogIndex } from '../core/catalog';
 import type { MentionKind } from '../core/rules';
 import type { Position, Range } from '../core/types';
 import type { FileAnalysis, LocatedMention } from '../core/validate';
-import { documentCard, escapeMarkdown, mechanismCard, partyCard, recordLinks, type RecordLink } from './cards';
+import { readSeries } from '../core/timeline';
+import { documentCard, escapeMarkdown, mechanismCard, partyCard, recordLinks, seriesCard, type RecordLink } from './cards';
 import { describeKey, enumValues, schemaAt } from './schemaInfo';
 import { nodeAt } from './yamlTree';
 
@@ -48,6 +49,8 @@ export function hover(input: HoverInput): Hover | null {
     if (!description) return null;
     return { contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(String(hit.path[hit.path.length - 1]))}**\n\n${description}` }, range };
   }
+  const series = hit.path.length === 1 && hit.path[0] === 'series' ? readSeries(hit.value, input.catalog) : undefined;
+  if (series) return { contents: { kind: MarkupKind.Markdown, value: seriesCard(series) }, range };
   const values = enumValues(schemaAt(hit.path));
   const match = values.find((v) => v.value === String(hit.value));
   if (match && values.length > 1) {
@@ -64,7 +67,7 @@ function mentionCard(input: HoverInput, mention: LocatedMention): string | undef
     if (resolution.kind === 'unknown') return unknownCard('party', mention.name, resolution.suggestions);
     if (resolution.kind === 'ambiguous') return ambiguousCard(mention.name, resolution.candidates.map((c) => c.name));
     const links = input.recordsMentioning('party', resolution.entry.name);
-    return `${partyCard(resolution.entry)}\n\n---\n\n${recordLinks('Mentioned in', links)}`;
+    return `${partyCard(resolution.entry, catalog)}\n\n---\n\n${recordLinks('Mentioned in', links)}`;
   }
   if (mention.kind === 'mechanism') {
     const resolution = catalog.resolveMechanism(mention.name);
