@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { CatalogIndex } from './catalog';
-import { MAX_NESTING } from './nesting';
+import { MAX_NESTING } from './guardedParse';
 import { splitDocuments } from './parse';
 import { checkRules, isDict } from './rules';
 import { checkSchema } from './schema';

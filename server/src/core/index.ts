@@ -4,7 +4,7 @@ export * from './text';
 export * from './catalog';
 export * from './catalogFile';
 export * from './parse';
-export * from './nesting';
+export * from './guardedParse';
 export * from './sectionedParse';
 export * from './problems';
 export * from './rules';

@@ -1,5 +1,5 @@
 import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
-import { NestingLimitError, parseDocumentWithin, TOO_DEEP } from './nesting';
+import { explicitTags, NestingLimitError, parseDocumentWithin, TOO_DEEP } from './guardedParse';
 import type { Span } from './types';
 
 /**
@@ -95,13 +95,7 @@ export function parseChunk(text: string, offset: number, parse: ParseYaml = pars
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const syntaxErrors = capped([
-    ...readableErrors(doc, text),
-    ...duplicateKeys(doc, text),
-    ...doc.warnings
-      .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
-      .map((w) => ({ message: unsupportedTagMessage(w.message), span: toSpan(w.pos, text.length) })),
-  ]);
+  const syntaxErrors = capped([...readableErrors(doc, text), ...duplicateKeys(doc, text), ...unsupportedTags(doc, text)]);
   const hasContent = doc.contents !== null && doc.contents !== undefined && !isEmptyScalar(doc.contents);
   if (syntaxErrors.length > 0 || !hasContent) {
     return { offset, text, doc, value: undefined, hasContent, syntaxErrors };
@@ -236,11 +230,22 @@ function cleanMessage(message: string): string {
   return message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
-function unsupportedTagMessage(message: string): string {
-  const resolved = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? 'tag';
-  // Named as it was written: `!!js/function`, not `tag:yaml.org,2002:js/function`.
-  const tag = resolved.replace(/^tag:yaml\.org,2002:/, '!!');
-  return `Unsupported tag ${tag}: tags are never executed; use a plain value`;
+/**
+ * One rule for every tag, `!!str` included: a record is plain values. A tag
+ * either changes what a value is (the YAML 1.1 types `!!binary`,
+ * `!!timestamp`, `!!set`, `!!omap`, `!!pairs` decode into bytes, dates and
+ * sets, which were then judged only as "must be text"), or names a type
+ * that code would build (`!local`, `!!js/function`: never executed). Each
+ * is an error on the tag itself, named as written; a plain or quoted value
+ * says the same without one.
+ */
+function unsupportedTags(doc: Document.Parsed, text: string): SyntaxProblem[] {
+  return explicitTags(doc).map((span) => ({ message: `Unsupported tag ${shortened(text.slice(span.start, span.end))}: tags are never executed; use a plain value`, span }));
+}
+
+/** A tag as long as a file must not make a message as long. */
+function shortened(written: string): string {
+  return written.length > 60 ? `${written.slice(0, 59)}…` : written;
 }
 
 function describeThrown(error: unknown): string {
