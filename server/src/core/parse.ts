@@ -1,5 +1,6 @@
 import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
 import { explicitTags, NestingLimitError, parseDocumentWithin, TOO_DEEP } from './guardedParse';
+import { withLineFeeds } from './text';
 import type { Span } from './types';
 
 /**
@@ -62,10 +63,14 @@ export function splitDocuments(text: string): Array<{ offset: number; text: stri
   return chunks;
 }
 
+/** After the line break (LF, CRLF or a lone CR) that ends the line at `from`. */
 function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline < 0 ? text.length : newline + 1;
+  LINE_BREAK.lastIndex = from;
+  const found = LINE_BREAK.exec(text);
+  return found ? found.index + found[0].length : text.length;
 }
+
+const LINE_BREAK = /\r\n?|\n/g;
 
 /**
  * How a chunk's text becomes a tree: `parseDocument` with PARSE_OPTIONS, or
@@ -82,20 +87,21 @@ const parseWhole: ParseYaml = (text) => parseDocumentWithin(text, PARSE_OPTIONS)
  * limit, before a tree is built (building it is what exhausts memory).
  */
 export function parseChunk(text: string, offset: number, parse: ParseYaml = parseWhole): ParsedChunk {
+  const yamlText = withLineFeeds(text);
   let doc: Document.Parsed;
   // The parser builds an Error per problem; a stack trace for each of them
   // made a file of 200,000 broken lines take half a minute. None is needed.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    doc = parse(text);
+    doc = parse(yamlText);
   } catch (error) {
     if (error instanceof NestingLimitError) return { offset, text, doc: undefined, value: undefined, hasContent: true, syntaxErrors: [{ message: TOO_DEEP, span: error.span }] };
     return failedChunk(text, offset, describeThrown(error));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const syntaxErrors = capped([...readableErrors(doc, text), ...duplicateKeys(doc, text), ...unsupportedTags(doc, text)]);
+  const syntaxErrors = capped([...readableErrors(doc, yamlText), ...duplicateKeys(doc, yamlText), ...unsupportedTags(doc, yamlText)]);
   const hasContent = doc.contents !== null && doc.contents !== undefined && !isEmptyScalar(doc.contents);
   if (syntaxErrors.length > 0 || !hasContent) {
     return { offset, text, doc, value: undefined, hasContent, syntaxErrors };

@@ -1,0 +1,103 @@
+// Issue 14, item 12: the smaller holes of the hostile review, each through
+// the real CLI as a user meets it, and the record limits through the real
+// server too (test/lsp/harness.mjs), which must say exactly what the CLI says:
+//  - lone CR line endings are line breaks (they gave eight "Nested mappings
+//    are not allowed"); fixes keep them;
+//  - every explicit tag is one error on the tag (!!binary was decoded, then
+//    "must be text"; !!float 1 was "Unsupported tag").
+// (The CLI and server bounds of these cases, time and memory, are those of
+// hostile-cli.test.mjs and hostile-server.test.mjs, which run them too.)
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../lsp/harness.mjs';
+import { describeRun, fromCli, runCli } from './cli.mjs';
+import { CASES, RECORD, textAt } from './hostile.mjs';
+import { CLI, SERVER, requireBuilt, scratch } from './paths.mjs';
+
+before(() => requireBuilt(CLI, SERVER));
+
+/** The diagnostics of one record text, as the CLI reports them (0-based ranges). */
+async function diagnosticsOf(t, text) {
+  const dir = scratch(t);
+  writeFileSync(join(dir, 'r.meeting.yaml'), text);
+  const run = await runCli(['validate', 'r.meeting.yaml', '--format', 'json'], { cwd: dir });
+  assert.ok(run.code === 0 || run.code === 1, describeRun(run));
+  return run.json[0].diagnostics.map(fromCli);
+}
+
+/** Exactly one schema error, underlining `token`, whose message matches `pattern`. */
+function assertOneSchemaError(diags, text, token, pattern) {
+  const schema = diags.filter((d) => d.code === 'schema');
+  assert.equal(schema.length, 1, JSON.stringify(diags));
+  assert.equal(textAt(text, schema[0].range), token);
+  assert.match(schema[0].message, pattern);
+}
+
+describe('lone CR line endings', () => {
+  /** A record in a lone-CR file, run through `validate --fix`; the file after it. */
+  async function fixed(t, text) {
+    const dir = scratch(t);
+    const file = join(dir, 'r.meeting.yaml');
+    writeFileSync(file, text);
+    const run = await runCli(['validate', '--fix', 'r.meeting.yaml'], { cwd: dir });
+    assert.equal(run.code, 0, describeRun(run));
+    return readFileSync(file, 'utf8');
+  }
+
+  test('--fix replaces a name in a lone-CR file and keeps every CR', async (t) => {
+    const after = await fixed(t, RECORD.replace('Japan', 'Nhật Bản').replace(/\n/g, '\r'));
+    assert.equal(after, RECORD.replace(/\n/g, '\r'));
+  });
+
+  test('--fix removes a repeated list item of a lone-CR file, its whole line and no other', async (t) => {
+    const listed = RECORD.replace('partners: [China, Japan, Republic of Korea]', 'partners:\n  - China\n  - Japan\n  - Japan\n  - Republic of Korea');
+    const after = await fixed(t, listed.replace(/\n/g, '\r'));
+    assert.equal(after, listed.replace('  - Japan\n  - Japan\n', '  - Japan\n').replace(/\n/g, '\r'));
+  });
+});
+
+const SEVERITY = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+const fromLsp = (d) => ({ severity: SEVERITY[d.severity], code: d.code, message: d.message, range: d.range });
+const inOrder = (diags) => [...diags].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+
+describe('the server says what the CLI says (one core parse and schema; test/lsp/harness.mjs)', () => {
+  let server;
+  let documents = 0;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server?.shutdown());
+
+  /** The diagnostics the server publishes for `text` opened as a new document. */
+  async function published(text) {
+    const uri = pathToFileURL(`/nonexistent/mr-small-${documents++}.meeting.yaml`).href;
+    return { uri, diagnostics: await server.open(uri, text) };
+  }
+
+  const shared = CASES.filter((c) => c.name.startsWith('lone CR line endings') || c.name.startsWith('tags of every kind'));
+  for (const c of shared.map((x) => ({ name: x.name, text: x.bytes().toString('utf8'), check: x.check }))) {
+    test(`${c.name}: the same diagnostics, at the same places`, async (t) => {
+      const cli = await diagnosticsOf(t, c.text);
+      const { diagnostics } = await published(c.text);
+      const lsp = diagnostics.map(fromLsp);
+      assert.deepEqual(inOrder(lsp), inOrder(cli));
+      c.check(lsp, c.text, assert, 'server');
+    });
+  }
+
+  test('a quick fix that adds a line to a lone-CR document ends it with CR, as the document\'s lines end', async () => {
+    const text = RECORD.replace('level: ministerial\n', '').replace(/\n/g, '\r');
+    const { uri, diagnostics } = await published(text);
+    const missing = diagnostics.find((d) => d.code === 'schema' && /level/.test(d.message));
+    assert.ok(missing, JSON.stringify(diagnostics));
+    const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
+    const add = actions.find((a) => a.title === "Add missing field 'level'");
+    assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+    const edits = add.edit.documentChanges?.find((c) => c.textDocument.uri === uri)?.edits ?? add.edit.changes[uri];
+    assert.equal(edits.length, 1);
+    assert.match(edits[0].newText, /^level: \S+\r$/, JSON.stringify(edits[0].newText));
+  });
+});
