@@ -4,7 +4,8 @@
 //  - lone CR line endings are line breaks (they gave eight "Nested mappings
 //    are not allowed"); fixes keep them;
 //  - every explicit tag is one error on the tag (!!binary was decoded, then
-//    "must be text"; !!float 1 was "Unsupported tag").
+//    "must be text"; !!float 1 was "Unsupported tag");
+//  - `version: 0x1` and `version: 0o1` are refused, not read as 1.
 // (The CLI and server bounds of these cases, time and memory, are those of
 // hostile-cli.test.mjs and hostile-server.test.mjs, which run them too.)
 import assert from 'node:assert/strict';
@@ -35,6 +36,15 @@ function assertOneSchemaError(diags, text, token, pattern) {
   assert.equal(textAt(text, schema[0].range), token);
   assert.match(schema[0].message, pattern);
 }
+
+describe('record values the schema must refuse', () => {
+  for (const written of ['0x1', '0o1']) {
+    test(`version: ${written} is refused: the version is written 1`, async (t) => {
+      const text = RECORD.replace('version: 1', `version: ${written}`);
+      assertOneSchemaError(await diagnosticsOf(t, text), text, written, /'version' must be 1/);
+    });
+  }
+});
 
 describe('lone CR line endings', () => {
   /** A record in a lone-CR file, run through `validate --fix`; the file after it. */

@@ -1,4 +1,4 @@
-import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type Tags, type YAMLMap } from 'yaml';
 import { explicitTags, NestingLimitError, parseDocumentWithin, TOO_DEEP } from './guardedParse';
 import { withLineFeeds } from './text';
 import type { Span } from './types';
@@ -28,10 +28,20 @@ export interface SyntaxProblem {
 /** Alias expansions allowed per document: enough for real records, far too few for a billion-laughs bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** How every record document is read: YAML 1.2 core schema, strict, no merge keys. */
+/**
+ * Numbers are written in decimal: the core schema's hexadecimal and octal
+ * integers (`0x1`, `0o1`) read as text, so `version: 0x1` is not version 1
+ * and a year written `0x7AF` is reported, not read as 1967.
+ */
+function decimalNumbersOnly(tags: Tags): Tags {
+  return tags.filter((tag) => (typeof tag === 'string' ? tag !== 'intHex' && tag !== 'intOct' : tag.format !== 'HEX' && tag.format !== 'OCT'));
+}
+
+/** How every record document is read: YAML 1.2 core schema (decimal numbers only), strict, no merge keys. */
 export const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
+  customTags: decimalNumbersOnly,
   // Duplicate keys are found below in one pass; the parser's own check compares every key with every other.
   uniqueKeys: false,
   prettyErrors: false,
