@@ -5,7 +5,8 @@
 //    are not allowed"); fixes keep them;
 //  - every explicit tag is one error on the tag (!!binary was decoded, then
 //    "must be text"; !!float 1 was "Unsupported tag");
-//  - `version: 0x1` and `version: 0o1` are refused, not read as 1.
+//  - `source.url` takes http(s) addresses only (`javascript:` passed);
+//  - `version: 0x1`, `version: 0o1` and dates in the year 0000 are refused.
 // (The CLI and server bounds of these cases, time and memory, are those of
 // hostile-cli.test.mjs and hostile-server.test.mjs, which run them too.)
 import assert from 'node:assert/strict';
@@ -38,12 +39,55 @@ function assertOneSchemaError(diags, text, token, pattern) {
 }
 
 describe('record values the schema must refuse', () => {
+  for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'ftp://example.org/a']) {
+    test(`source.url: ${url.split(':')[0]}: is refused: only http and https addresses`, async (t) => {
+      const text = RECORD.replace('  publisher: VOV', `  publisher: VOV\n  url: "${url}"`);
+      assertOneSchemaError(await diagnosticsOf(t, text), text, `"${url}"`, /http:\/\/ or https:\/\//);
+    });
+  }
+
+  test('source.url: http, https and HTTPS addresses are accepted', async (t) => {
+    for (const url of ['http://www.vietnamplus.vn/a.vnp', 'https://asean.org/', 'HTTPS://ASEAN.ORG/']) {
+      const text = RECORD.replace('  publisher: VOV', `  publisher: VOV\n  url: ${url}`);
+      assert.deepEqual(await diagnosticsOf(t, text), [], url);
+    }
+  });
+
   for (const written of ['0x1', '0o1']) {
     test(`version: ${written} is refused: the version is written 1`, async (t) => {
       const text = RECORD.replace('version: 1', `version: ${written}`);
       assertOneSchemaError(await diagnosticsOf(t, text), text, written, /'version' must be 1/);
     });
   }
+
+  for (const [field, line, value] of [
+    ['date', 'date: 2024-07-26', '0000-01-01'],
+    ['end_date', 'date: 2024-07-26', '0000-01-02'],
+    ['source.published', '  publisher: VOV', '0000-01-01'],
+  ]) {
+    test(`${field}: ${value} is refused: a meeting's dates lie between 1900 and 2100`, async (t) => {
+      const replacement = field === 'date' ? `date: ${value}` : field === 'end_date' ? `${line}\nend_date: ${value}` : `${line}\n  published: ${value}`;
+      const text = RECORD.replace(line, replacement);
+      const diags = (await diagnosticsOf(t, text)).filter((d) => d.code !== 'date-order');
+      assertOneSchemaError(diags, text, value, /1900 and 2100/);
+    });
+  }
+
+  test('the years 1900 and 2100 are accepted, 1899 and 2101 are not', async (t) => {
+    for (const [date, ok] of [['1900-01-01', true], ['2100-12-31', true], ['1899-12-31', false], ['2101-01-01', false]]) {
+      const text = RECORD.replace('date: 2024-07-26', `date: ${date}`);
+      const diags = await diagnosticsOf(t, text);
+      if (ok) assert.deepEqual(diags, [], date);
+      else assertOneSchemaError(diags, text, date, /1900 and 2100/);
+    }
+  });
+
+  test('follow_up date 0000-01 is refused; an impossible date gets one error, not two', async (t) => {
+    const text = `${RECORD}follow_up:\n  - title: Next meeting\n    date: 0000-01\n`;
+    assertOneSchemaError(await diagnosticsOf(t, text), text, '0000-01', /1900 and 2100/);
+    const impossible = RECORD.replace('date: 2024-07-26', 'date: 0000-13-45');
+    assertOneSchemaError(await diagnosticsOf(t, impossible), impossible, '0000-13-45', /real date/);
+  });
 });
 
 describe('lone CR line endings', () => {
@@ -81,26 +125,32 @@ describe('the server says what the CLI says (one core parse and schema; test/lsp
   });
   after(() => server?.shutdown());
 
-  /** The diagnostics the server publishes for `text` opened as a new document. */
-  async function published(text) {
+  /** The diagnostics the server publishes for `text` opened as a new document, closed when the test ends (the records share an id). */
+  async function published(t, text) {
     const uri = pathToFileURL(`/nonexistent/mr-small-${documents++}.meeting.yaml`).href;
+    t.after(() => server.close(uri));
     return { uri, diagnostics: await server.open(uri, text) };
   }
 
   const shared = CASES.filter((c) => c.name.startsWith('lone CR line endings') || c.name.startsWith('tags of every kind'));
-  for (const c of shared.map((x) => ({ name: x.name, text: x.bytes().toString('utf8'), check: x.check }))) {
+  const limits = {
+    name: 'an unsafe URL, a hexadecimal version and a date in the year 0000',
+    text: RECORD.replace('version: 1', 'version: 0x1').replace('date: 2024-07-26', 'date: 0000-01-01').replace('  publisher: VOV', '  publisher: VOV\n  url: javascript:alert(1)'),
+  };
+  for (const c of [...shared.map((x) => ({ name: x.name, text: x.bytes().toString('utf8'), check: x.check })), limits]) {
     test(`${c.name}: the same diagnostics, at the same places`, async (t) => {
       const cli = await diagnosticsOf(t, c.text);
-      const { diagnostics } = await published(c.text);
+      const { diagnostics } = await published(t, c.text);
       const lsp = diagnostics.map(fromLsp);
       assert.deepEqual(inOrder(lsp), inOrder(cli));
-      c.check(lsp, c.text, assert, 'server');
+      if (c.check) c.check(lsp, c.text, assert, 'server');
+      else assert.deepEqual(lsp.map((d) => textAt(c.text, d.range)).sort(), ['0000-01-01', '0x1', 'javascript:alert(1)']);
     });
   }
 
-  test('a quick fix that adds a line to a lone-CR document ends it with CR, as the document\'s lines end', async () => {
+  test('a quick fix that adds a line to a lone-CR document ends it with CR, as the document\'s lines end', async (t) => {
     const text = RECORD.replace('level: ministerial\n', '').replace(/\n/g, '\r');
-    const { uri, diagnostics } = await published(text);
+    const { uri, diagnostics } = await published(t, text);
     const missing = diagnostics.find((d) => d.code === 'schema' && /level/.test(d.message));
     assert.ok(missing, JSON.stringify(diagnostics));
     const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
