@@ -6,11 +6,15 @@
 //  - every explicit tag is one error on the tag (!!binary was decoded, then
 //    "must be text"; !!float 1 was "Unsupported tag");
 //  - `source.url` takes http(s) addresses only (`javascript:` passed);
-//  - `version: 0x1`, `version: 0o1` and dates in the year 0000 are refused.
+//  - `version: 0x1`, `version: 0o1` and dates in the year 0000 are refused;
+//  - `--shard -1/2` says what is wrong with the shard, `--severity
+//    __proto__=off` that the code is unknown;
+//  - an empty path (`validate ''`, `--catalog ''`, `--cache-location ''`,
+//    `render ''`) is a usage error, never the current folder.
 // (The CLI and server bounds of these cases, time and memory, are those of
 // hostile-cli.test.mjs and hostile-server.test.mjs, which run them too.)
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -87,6 +91,39 @@ describe('record values the schema must refuse', () => {
     assertOneSchemaError(await diagnosticsOf(t, text), text, '0000-01', /1900 and 2100/);
     const impossible = RECORD.replace('date: 2024-07-26', 'date: 0000-13-45');
     assertOneSchemaError(await diagnosticsOf(t, impossible), impossible, '0000-13-45', /real date/);
+  });
+});
+
+describe('usage mistakes get a message about the mistake (exit 2, one line)', () => {
+  /** One line on stderr, exit 2, nothing validated. */
+  async function refused(t, args, pattern) {
+    const dir = scratch(t);
+    writeFileSync(join(dir, 'r.meeting.yaml'), RECORD);
+    const run = await runCli(args, { cwd: dir });
+    assert.equal(run.code, 2, describeRun(run));
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+    assert.match(run.stderr, pattern);
+    return dir;
+  }
+
+  for (const value of ['-1/2', '-2/-1', '0/2', '3/2']) {
+    test(`--shard ${value}: says the shard is out of range, not that the option needs a value`, async (t) => {
+      await refused(t, ['validate', '.', '--shard', value], new RegExp(`--shard expects i/n.*'${value}'`));
+    });
+  }
+
+  for (const code of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'Schema', 'yaml_syntax']) {
+    test(`--severity ${code}=off: the code is unknown`, async (t) => {
+      await refused(t, ['validate', '.', '--severity', `${code}=off`], new RegExp(`--severity: unknown code '${code}'`));
+    });
+  }
+
+  test("validate '', validate . '', --catalog '', --cache-location '' and render '' name no file: refused, nothing written", async (t) => {
+    for (const args of [['validate', ''], ['validate', '.', ''], ['validate', '.', '--catalog', ''], ['validate', '.', '--cache-location', ''], ['render', '']]) {
+      const dir = await refused(t, args, /empty/);
+      assert.equal(existsSync(join(dir, 'validate-cache.json')), false, `${JSON.stringify(args)} wrote a cache in the folder`);
+    }
   });
 });
 
