@@ -5,3 +5,13 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * Why `value` names no file, when it is empty: `path.resolve('')` is the
+ * working folder, so an empty argument (an unset shell variable in `"$DIR"`)
+ * would silently mean "here". As `ls ''` and `git add ''` do, it is refused.
+ * (A blank name such as ' ' is a file name like any other.)
+ */
+export function emptyPathProblem(value: string, flag?: string): string | undefined {
+  return value === '' ? `${flag ? `${flag}: ` : ''}an empty path ('') names no file or folder` : undefined;
+}

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CATALOG_FILE, FileMatcher, FoundFiles, realOrSelf, statOrUndefined, toPosix, walkFolderSync } from '../corpus/walk';
-import { UsageError } from './errors';
+import { emptyPathProblem, UsageError } from './errors';
 
 /** The files a command line names. */
 export interface CollectedFiles {
@@ -26,7 +26,8 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnoreFi
   const found = new FoundFiles();
   const excludes = inputs.filter((i) => i.startsWith('!')).map((i) => picomatch(toPosix(i.slice(1)), { dot: true }));
   for (const input of inputs.filter((i) => !i.startsWith('!'))) {
-    if (input.trim() === '') throw new UsageError(`an empty path ('${input}') names no file or folder`);
+    const empty = emptyPathProblem(input);
+    if (empty) throw new UsageError(empty);
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {

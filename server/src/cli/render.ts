@@ -10,6 +10,7 @@ import { renderPreviewPage } from '../core/render';
 import { stripBom } from '../core/text';
 import { Validator } from '../core/validate';
 import { atomicWrite } from './atomicWrite';
+import { emptyPathProblem } from './errors';
 import { visible } from './visible';
 
 export const RENDER_USAGE = 'usage: meeting-records render FILE [-o out.html]';
@@ -88,6 +89,8 @@ export function parseRenderArgs(args: readonly string[]): ParsedArgs {
     }
   }
   if (files.length !== 1) return { kind: 'error', message: files.length ? 'expects exactly one FILE' : 'missing FILE' };
+  const empty = emptyPathProblem(files[0]);
+  if (empty) return { kind: 'error', message: empty };
   return { kind: 'run', args: { file: files[0], output } };
 }
 

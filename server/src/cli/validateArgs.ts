@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { nearest } from '../core/text';
 import { RULE_CODES, type RuleCode, type Severity } from '../core/types';
 import type { SeverityOverrides } from '../core/validate';
-import { UsageError } from './errors';
+import { emptyPathProblem, UsageError } from './errors';
 import { FORMATS, type FormatName } from './formats';
 import { parseShard, type Shard } from './shard';
 
@@ -60,11 +60,11 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
     format,
     maxWarnings: v['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', v['max-warnings'], -1),
     quiet: v.quiet ?? false,
-    catalogs: v.catalog ?? [],
+    catalogs: (v.catalog ?? []).map((file) => nonEmpty('--catalog', file)),
     fix: v.fix ?? false,
     shard: v.shard === undefined ? undefined : parseShard(v.shard),
     cache: (v.cache ?? false) || v['cache-location'] !== undefined,
-    cacheLocation: v['cache-location'],
+    cacheLocation: nonEmpty('--cache-location', v['cache-location']),
     useIgnoreFiles: !(v['no-ignore'] ?? false),
     maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseCount('--max-file-size', v['max-file-size'], 1),
     severity: parseSeverities(v.severity ?? []),
@@ -73,12 +73,19 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
   };
 }
 
-/** `--max-warnings -1`: parseArgs would take `-1` for an option; `--max-warnings=-1` it reads as meant. */
+/** Options whose value may start with a minus sign and a digit: `--max-warnings -1`, or a mistaken `--shard -1/2`. */
+const NUMERIC_OPTIONS = new Set(['--max-warnings', '--max-file-size', '--shard']);
+
+/**
+ * `--max-warnings -1`: parseArgs would take `-1` for an option (and then say
+ * the option needs a value); `--max-warnings=-1` it reads as meant, so the
+ * option's own check can say what is wrong with the value.
+ */
 function joinNegativeNumbers(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const next = args[i + 1];
-    if ((args[i] === '--max-warnings' || args[i] === '--max-file-size') && next !== undefined && /^-\d+$/.test(next)) {
+    if (NUMERIC_OPTIONS.has(args[i]) && next !== undefined && /^-\d/.test(next)) {
       out.push(`${args[i]}=${next}`);
       i++;
     } else {
@@ -100,15 +107,23 @@ function parseCount(flag: string, value: string, min: number): number {
 export function parseSeverities(values: readonly string[]): SeverityOverrides {
   const overrides: SeverityOverrides = {};
   for (const item of values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) {
-    const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(item);
+    // Any word before the sign, so that a wrong code (`__proto__`, `Schema`) is named as unknown.
+    const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(item);
     if (!match) throw new UsageError(`--severity expects code=level (for example series-year=error), not '${item}'`);
     const code = match[1] as RuleCode;
-    if (!RULE_CODES.includes(code)) throw new UsageError(`--severity: unknown code '${match[1]}'${hint(match[1], RULE_CODES)}`);
+    if (!(RULE_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code '${match[1]}'${hint(match[1], RULE_CODES)}`);
     const level = (LEVEL_ALIASES[match[2]] ?? match[2]) as Severity | 'off';
     if (!LEVELS.includes(level)) throw new UsageError(`--severity: level must be one of ${LEVELS.join(', ')}, not '${match[2]}'`);
     overrides[code] = level;
   }
   return overrides;
+}
+
+/** An option's path, refused when empty (see emptyPathProblem). */
+function nonEmpty<T extends string | undefined>(flag: string, value: T): T {
+  const empty = value === undefined ? undefined : emptyPathProblem(value, flag);
+  if (empty) throw new UsageError(empty);
+  return value;
 }
 
 function usageFromParseError(error: unknown): UsageError {

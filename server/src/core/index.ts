@@ -5,7 +5,7 @@ export * from './catalog';
 export * from './catalogFile';
 export * from './timeline';
 export * from './parse';
-export * from './nesting';
+export * from './guardedParse';
 export * from './sectionedParse';
 export * from './problems';
 export * from './rules';
