@@ -8,20 +8,24 @@ import {
   indexedRecords,
   recordFacts,
   toFileDiagnostic,
+  valuedRecords,
   type FileDiagnostic,
   type FileVerdict,
   type IndexedRecord,
   type RecordFacts,
+  type ValuedRecord,
 } from './result';
 
 /**
  * What a verdict holds. `verdict`: diagnostics and each record's id and line
  * (the CLI), which lets the validator take its shortcuts. `index`: also each
  * record's title, date, mechanism and placed mentions (the server's index).
+ * `values`: each record's parsed value, range and error count (export), from
+ * the precise path, so every record's range is the one the editor shows.
  */
-export type Detail = 'verdict' | 'index';
+export type Detail = 'verdict' | 'index' | 'values';
 
-export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : RecordFacts;
+export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : D extends 'values' ? ValuedRecord : RecordFacts;
 
 /** Everything a thread needs to judge files exactly alike. Plain data: it is sent to worker threads. */
 export interface AnalyseSettings<D extends Detail = Detail> {
@@ -127,7 +131,8 @@ export class FileAnalyzer<D extends Detail = Detail> {
 
   private recordsOf(analysis: FileAnalysis): Array<RecordsOf<D>> {
     // The settings' detail decides the element type; TypeScript cannot follow a conditional type through a branch.
-    return (this.settings.detail === 'index' ? indexedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
+    const { detail } = this.settings;
+    return (detail === 'index' ? indexedRecords(analysis) : detail === 'values' ? valuedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
   }
 
   /**

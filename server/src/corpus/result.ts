@@ -30,6 +30,12 @@ export interface IndexedRecord extends RecordFacts, Pick<RecordInfo, 'title' | '
   mentions: IndexedMention[];
 }
 
+/** What an export needs of a record (the verdict's `values` detail): its plain value, where it is, whether it has errors. */
+export interface ValuedRecord extends RecordFacts, Pick<RecordInfo, 'value' | 'range' | 'errors'> {}
+
+/** Any record a verdict may carry, for code that passes verdicts on without reading them (the pool). */
+export type AnyRecord = RecordFacts | IndexedRecord | ValuedRecord;
+
 export interface FileVerdict<R extends RecordFacts = RecordFacts> {
   /** Absolute path. */
   path: string;
@@ -93,6 +99,12 @@ export function recordFacts(analysis: Pick<FileAnalysis, 'chunks' | 'lineIndex' 
     if (r.idRange !== undefined) facts.idRange = r.idRange;
     return facts;
   });
+}
+
+/** Records with their values, for an export. The value is plain data (YAML's core schema: no dates, no tags), so it crosses threads as is. */
+export function valuedRecords(analysis: Pick<FileAnalysis, 'chunks' | 'lineIndex' | 'records'>): ValuedRecord[] {
+  const facts = recordFacts(analysis);
+  return analysis.records.map((r, i) => ({ ...facts[i], value: r.value, range: r.range, errors: r.errors }));
 }
 
 /** Records as the index keeps them. The core reuses the RecordInfo of a record an edit did not touch, and so does this. */
