@@ -1,10 +1,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FileAnalyzer, type AnalyseSettings, type FileJob } from '../corpus/analyse';
+import { FileAnalyzer, type AnalyseSettings, type Detail, type FileJob } from '../corpus/analyse';
 import { readCatalogFile } from '../corpus/catalogs';
 import { judgeInPool } from '../corpus/pool';
-import { ioDiagnostic, type FileDiagnostic, type FileVerdict, type IndexedRecord } from '../corpus/result';
+import { ioDiagnostic, type FileDiagnostic, type FileVerdict, type IndexedRecord, type ValuedRecord } from '../corpus/result';
 import { FileMatcher, FoundFiles, walkFolder } from '../corpus/walk';
 import type { MeetingRecordsSettings } from '../protocol';
 import type { CatalogSet } from './catalogs';
@@ -48,7 +48,7 @@ const WORKER_THRESHOLD = 400;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Yields to the event loop once the current slice of work has taken SLICE_MS, so the editor's requests are answered between slices. */
-function slicer(): () => Promise<void> | undefined {
+export function slicer(): () => Promise<void> | undefined {
   let sliceStart = performance.now();
   return () => {
     if (performance.now() - sliceStart <= SLICE_MS) return undefined;
@@ -74,7 +74,7 @@ export class Indexer {
   private unreadablePaths = new Map<string, FileDiagnostic[]>();
   /** Catalog files that could not be read, with their problem. */
   private catalogProblems = new Map<string, FileDiagnostic[]>();
-  private inProcess: { generation: number; analyzer: FileAnalyzer<'index'> } | undefined;
+  private inProcess: { generation: number; analyzer: FileAnalyzer<'index'>; values?: FileAnalyzer<'values'> } | undefined;
 
   constructor(
     private readonly host: IndexerHost,
@@ -162,7 +162,7 @@ export class Indexer {
         const stats = await judgeInPool({
           script: this.options.workerScript,
           workers: Math.max(1, Math.min(4, os.availableParallelism())),
-          settings: this.analyseSettings(),
+          settings: this.analyseSettings('index'),
           jobs,
           // Workers as small as they can be: the editor's own process pays for their memory.
           resourceLimits: { maxYoungGenerationSizeMb: 16 },
@@ -260,16 +260,32 @@ export class Indexer {
     return this.settings.get(this.paths.scopeOf(key));
   }
 
-  private analyseSettings(): AnalyseSettings<'index'> {
-    return { catalogs: this.catalogs.workspaceTexts(), detail: 'index', fastPath: false, hashes: false, maxFileSizeName: MAX_FILE_SIZE_SETTING };
+  private analyseSettings<D extends Detail>(detail: D): AnalyseSettings<D> {
+    return { catalogs: this.catalogs.workspaceTexts(), detail, fastPath: false, hashes: false, maxFileSizeName: MAX_FILE_SIZE_SETTING };
   }
 
-  /** The in-process analyzer, over the catalog the server validates open documents against. */
-  private analyzer(): FileAnalyzer<'index'> {
+  /** The in-process analyzers, over the catalog the server validates open documents against. */
+  private current(): NonNullable<Indexer['inProcess']> {
     if (this.inProcess?.generation !== this.catalogs.generation) {
-      this.inProcess = { generation: this.catalogs.generation, analyzer: new FileAnalyzer(this.analyseSettings(), undefined, this.catalogs.catalog) };
+      this.inProcess = { generation: this.catalogs.generation, analyzer: new FileAnalyzer(this.analyseSettings('index'), undefined, this.catalogs.catalog) };
     }
-    return this.inProcess.analyzer;
+    return this.inProcess;
+  }
+
+  private analyzer(): FileAnalyzer<'index'> {
+    return this.current().analyzer;
+  }
+
+  /**
+   * A closed file judged again from disk, with its records' values (for an
+   * export: the index keeps no values), by the reader, catalog and settings
+   * its index entry was made with.
+   */
+  async valuesOf(key: string): Promise<FileVerdict<ValuedRecord>> {
+    const job = this.jobOf(key, await this.settingsOf(key));
+    const current = this.current();
+    current.values ??= new FileAnalyzer(this.analyseSettings('values'), undefined, this.catalogs.catalog);
+    return current.values.analyse(job);
   }
 
   /** `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk. */

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,12 +8,13 @@ import type { Diagnostic, Range } from '../core/types';
 import { readText } from '../corpus/read';
 import { applySeverity, type FileDiagnostic } from '../corpus/result';
 import type { RecordLink } from '../features/cards';
+import type { ExportSource } from '../features/export';
 import { countBySeverity, toLspDiagnostics } from '../features/diagnostics';
 import { formatError, type Logger } from '../features/runner';
 import type { DocumentStateParams, MeetingRecordsSettings, RecordSummary, ValidateWorkspaceResult } from '../protocol';
 import { CatalogSet } from './catalogs';
 import { DocView, DocumentAnalyses } from './documents';
-import { Indexer, MAX_FILE_SIZE_SETTING, type ProgressReporter } from './indexer';
+import { Indexer, MAX_FILE_SIZE_SETTING, slicer, type ProgressReporter } from './indexer';
 import { WorkspacePaths } from './paths';
 import { Publisher } from './publisher';
 import { listRecords, mentionLocations, recordsMentioning } from './queries';
@@ -438,6 +440,41 @@ export class Workspace {
     }
     for (const key of keys) await this.publishFile(key);
     return { files, errors, warnings };
+  }
+
+  /**
+   * The record files of the workspace, or those at or under `uris`, as an
+   * export reads them: an open document as the editor has it, a closed one
+   * judged again from disk (the index keeps no values); each with every
+   * diagnostic, cross-file ones included. In name order, judged in slices
+   * so the editor's requests are answered meanwhile. Undefined when
+   * cancelled.
+   */
+  async exportSources(uris: readonly string[] | undefined, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Promise<ExportSource[] | undefined> {
+    await this.whenIndexed();
+    const roots = uris?.map(keyOf);
+    const wanted = (key: string): boolean => !roots || roots.some((root) => key === root || key.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+    const files = [...this.index.files()]
+      .filter((f) => wanted(f.key))
+      .map((f) => ({ key: f.key, name: this.paths.nameOf(f.key) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const pause = slicer();
+    const sources: ExportSource[] = [];
+    for (const { key, name } of files) {
+      if (isCancelled()) return undefined;
+      sources.push(await this.exportSourceOf(key, name));
+      onProgress(sources.length, files.length);
+      await pause();
+    }
+    return sources;
+  }
+
+  private async exportSourceOf(key: string, file: string): Promise<ExportSource> {
+    const uri = this.uriOf(key);
+    const doc = this.host.getDocument(uri);
+    const settings = await this.settings.get(doc ? uri : this.paths.scopeOf(key));
+    const judged = doc ? this.viewOf(doc, settings).analysis : await this.indexer.valuesOf(key);
+    return { uri, file, records: judged.records, diagnostics: this.fileDiagnostics(key, judged.diagnostics, settings) };
   }
 
   /** Forgets timers so the process can exit. */
