@@ -134,7 +134,7 @@ async function acceptLeftOut(result: ExportRecordsResult, request: ExportRequest
   }
   const exportAnyway = `Export ${plural(result.records, 'Record')} Anyway`;
   const choice = await vscode.window.showWarningMessage(
-    `${capitalize(missing)}. They would be left out of the export.`,
+    `${capitalize(missing)} would be left out of the export.`,
     { modal: true, detail: 'Fix their errors first to export every record, or export the others now.' },
     exportAnyway,
     'Show Problems',
