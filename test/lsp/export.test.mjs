@@ -7,16 +7,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkCsv, checkIcs, checkJson, checkJsonLd, recordsOf } from '../export/formats.mjs';
-import { ROOT, SEEDS, makeWorkspace, startServer } from './harness.mjs';
+import { ROOT, SEEDS, startInWorkspace, stopInWorkspace } from './harness.mjs';
 
 const RULES = path.join(ROOT, 'test', 'fixtures', 'cli', 'rules');
 const RULE_FILES = ['clean', 'non-canonical-name', 'unknown-party', 'duplicate-id-a', 'duplicate-id-b'];
 
-function workspace() {
+/** The seed records under seeds/ and a few rule fixtures under rules/, indexed. */
+function startExportWorkspace() {
   const files = {};
   for (const name of readdirSync(SEEDS)) files[`seeds/${name}`] = readFileSync(path.join(SEEDS, name), 'utf8');
   for (const name of RULE_FILES) files[`rules/${name}.meeting.yaml`] = readFileSync(path.join(RULES, `${name}.meeting.yaml`), 'utf8');
-  return makeWorkspace(files);
+  return startInWorkspace(files, { indexed: true });
 }
 
 /** The records of these workspace files, as `yaml` reads them, in the export's order (by name). */
@@ -27,10 +28,9 @@ function expected(ws, names) {
 const seedNames = () => readdirSync(SEEDS).map((n) => `seeds/${n}`);
 
 test('export: every format of the seed folder reads back; the whole workspace leaves out records with errors, by URI', async () => {
-  const ws = workspace();
-  const client = await startServer({ folders: [ws.dir] });
+  const started = await startExportWorkspace();
+  const { ws, client } = started;
   try {
-    await client.indexed();
     const seeds = expected(ws, seedNames());
     const seedFolder = [ws.uri('seeds')];
     const ics = await client.request('meetingRecords/export', { format: 'ics', uris: seedFolder });
@@ -55,16 +55,14 @@ test('export: every format of the seed folder reads back; the whole workspace le
     const one = await client.request('meetingRecords/export', { format: 'csv', uris: [ws.uri('rules/non-canonical-name.meeting.yaml')] });
     checkCsv(one.text, expected(ws, ['rules/non-canonical-name.meeting.yaml']), (n) => (n === 'Nhật Bản' ? 'Japan' : n));
   } finally {
-    await client.shutdown();
-    ws.cleanup();
+    await stopInWorkspace(started);
   }
 });
 
 test('export: an open document is exported as the editor has it, unsaved', async () => {
-  const ws = workspace();
-  const client = await startServer({ folders: [ws.dir] });
+  const started = await startExportWorkspace();
+  const { ws, client } = started;
   try {
-    await client.indexed();
     const uri = ws.uri('rules/unknown-party.meeting.yaml');
     const fixed = readFileSync(path.join(RULES, 'unknown-party.meeting.yaml'), 'utf8').replace('Japn', 'Japan').replace('fixture-unknown-party', 'fixed-in-the-editor');
     await client.open(uri, fixed);
@@ -73,16 +71,14 @@ test('export: an open document is exported as the editor has it, unsaved', async
     assert.equal(JSON.parse(result.text)[0].record.id, 'fixed-in-the-editor');
     assert.equal(JSON.parse(result.text)[0].file, 'rules/unknown-party.meeting.yaml');
   } finally {
-    await client.shutdown();
-    ws.cleanup();
+    await stopInWorkspace(started);
   }
 });
 
 test('export: progress on the client token, from begin to end; bad params are InvalidParams', async () => {
-  const ws = workspace();
-  const client = await startServer({ folders: [ws.dir] });
+  const started = await startExportWorkspace();
+  const { ws, client } = started;
   try {
-    await client.indexed();
     const since = client.mark();
     await client.request('meetingRecords/export', { format: 'csv', workDoneToken: 'export-1' });
     const mine = client.events.slice(since).filter((e) => e.type === 'progress' && e.params.token === 'export-1').map((e) => e.params.value.kind);
@@ -92,7 +88,6 @@ test('export: progress on the client token, from begin to end; bad params are In
       await assert.rejects(client.request('meetingRecords/export', params), (error) => error.code === -32602, JSON.stringify(params));
     }
   } finally {
-    await client.shutdown();
-    ws.cleanup();
+    await stopInWorkspace(started);
   }
 });
