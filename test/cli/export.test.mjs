@@ -129,6 +129,36 @@ describe('export of the rule fixtures', () => {
   });
 });
 
+describe('export: the shortcut for clean files', () => {
+  test('exports the same bytes as the full analysis, record lines included, however documents begin', () => {
+    const dir = scratch('mr-export-');
+    const clean = fs.readFileSync(path.join(RULES, 'clean.meeting.yaml'), 'utf8');
+    const variant = (id) => clean.replace('fixture-clean', id);
+    fs.writeFileSync(
+      path.join(dir, 'documents.meeting.yaml'),
+      `# a comment first\n\n${variant('first')}---\n# between\n\n${variant('second')}--- # a comment on the marker\n${variant('third')}...\n---\n\n  \n${variant('fourth')}`,
+    );
+    fs.writeFileSync(path.join(dir, 'flow.meeting.yaml'), `--- {version: 1, id: flow-one, title: "T", mechanism: AMM, level: other, date: 2024-01-01, source: {publisher: X}}\n`);
+    fs.writeFileSync(path.join(dir, 'twin.meeting.yaml'), `# shares an id with documents.meeting.yaml\n${variant('second')}`);
+    for (const args of [['-f', 'json', '--allow-errors', dir, 'seeds/records', 'test/fixtures/cli/rules'], ['-f', 'csv', '--allow-errors', dir]]) {
+      const fast = runCli(['export', ...args]);
+      const full = runCli(['export', ...args], { env: { MEETING_RECORDS_FAST_PATH: '0' } });
+      assert.equal(fast.code, 0, fast.stderr);
+      assert.equal(fast.stdout, full.stdout);
+      assert.equal(fast.stderr, full.stderr);
+    }
+    const json = JSON.parse(runCli(['export', '-f', 'json', '--allow-errors', dir]).stdout);
+    assert.deepEqual(json.map((r) => [r.file.split('/').pop(), r.line, r.record.id]), [
+      ['documents.meeting.yaml', 3, 'first'],
+      ['documents.meeting.yaml', 23, 'third'],
+      ['documents.meeting.yaml', 35, 'fourth'],
+      ['flow.meeting.yaml', 1, 'flow-one'],
+    ]);
+    // Both records that share the id 'second' are left out, found though both files are clean on their own.
+    assert.match(runCli(['export', '-f', 'json', '--allow-errors', dir]).stderr, /left out 2 records with errors: .*documents\.meeting\.yaml:\d+ \(second\), .*twin\.meeting\.yaml:2 \(second\)/);
+  });
+});
+
 describe('export --out', () => {
   test('writes the file stdout would get; the format may come from its extension', () => {
     const dir = scratch('mr-export-');

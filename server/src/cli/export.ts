@@ -10,7 +10,7 @@ import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import { exportRecords, isUnreadProblem, selectExportable, type ExportSelection, type SkippedRecord } from '../core/export';
 import { FileAnalyzer, type AnalyseSettings, type FileJob } from '../corpus/analyse';
 import { judgeInPool } from '../corpus/pool';
-import { applySeverity, ioDiagnostic, type FileVerdict, type ValuedRecord } from '../corpus/result';
+import { applySeverity, ioDiagnostic, needingPrecision, type FileVerdict, type ValuedRecord } from '../corpus/result';
 import { atomicWrite } from './atomicWrite';
 import { loadCatalogs } from './catalogs';
 import { parseExportArgs } from './exportArgs';
@@ -44,15 +44,15 @@ export async function runExport(args: readonly string[], io: CliIO): Promise<num
   const cwd = io.cwd;
   const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd, options.useIgnoreFiles);
   const { catalogs, entries: catalogProblems } = loadCatalogs(collected.catalogs, options, cwd);
-  const settings: AnalyseSettings<'values'> = { catalogs, detail: 'values', fastPath: false, hashes: false, maxFileSizeName: '--max-file-size' };
+  const settings: AnalyseSettings<'values'> = { catalogs, detail: 'values', fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0', hashes: false, maxFileSizeName: '--max-file-size' };
   const catalog = buildCatalog(catalogs.map((c) => parseCatalogFile(c.text, c.file)));
 
   const files = judgedFiles(collected.records, cwd);
-  const verdicts = await judgeAll(
-    files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity })),
-    new FileAnalyzer(settings, undefined, catalog),
-    io,
-  );
+  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
+  const here = new FileAnalyzer(settings, undefined, catalog);
+  const verdicts = await judgeAll(jobs, here, io);
+  // As validate does: an id used twice needs its range, which a clean file's shortcut does not give.
+  for (const i of needingPrecision(verdicts)) verdicts[i] = here.analyse({ ...jobs[i], precise: true });
   const reported: ValuedFile[] = files.map((f, i) => ({ ...verdicts[i], file: f.file }));
   addDuplicateIds(reported, options);
   for (const dir of collected.unreadable) {

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalyseSettings, FileJob, Fixer } from '../corpus/analyse';
 import { judgeInPool, type PoolStats } from '../corpus/pool';
 import { hashBytes } from '../corpus/read';
-import { applySeverity, ioDiagnostic, type FileDiagnostic, type FileVerdict } from '../corpus/result';
+import { applySeverity, ioDiagnostic, needingPrecision, type FileDiagnostic, type FileVerdict } from '../corpus/result';
 import { cacheKey, ResultCache, resolveCacheLocation } from './cache';
 import { formatReport } from './formats';
 import { TOOL_VERSION } from './formats/rules';
@@ -146,17 +146,10 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   return Math.max(1, Math.min(availableParallelism(), 16, Math.floor(files / FILES_PER_THREAD)));
 }
 
-/**
- * Verdicts from plain values carry no id ranges; a record whose id turns out
- * to be duplicated needs one for its diagnostic, so its file is judged again
- * without shortcuts. Duplicates are rare, so this costs next to nothing.
- */
+/** A record whose id turns out to be duplicated needs its id's range for the diagnostic: its file is judged again without shortcuts. */
 function refineDuplicates(jobs: readonly FileJob[], verdicts: FileVerdict[], settings: AnalyseSettings<'verdict'>, cache: ResultCache | undefined): void {
-  const uses = new Map<string, number>();
-  for (const verdict of verdicts) for (const r of verdict.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
   let precise: InstanceType<ReturnType<typeof heavy>['analyse']['FileAnalyzer']> | undefined;
-  for (let i = 0; i < verdicts.length; i++) {
-    if (!verdicts[i].partial || !verdicts[i].records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) continue;
+  for (const i of needingPrecision(verdicts)) {
     precise ??= new (heavy().analyse.FileAnalyzer)(settings);
     verdicts[i] = precise.analyse({ ...jobs[i], precise: true });
     cache?.set(verdicts[i]);

@@ -20,8 +20,9 @@ import {
  * What a verdict holds. `verdict`: diagnostics and each record's id and line
  * (the CLI), which lets the validator take its shortcuts. `index`: also each
  * record's title, date, mechanism and placed mentions (the server's index).
- * `values`: each record's parsed value, range and error count (export), from
- * the precise path, so every record's range is the one the editor shows.
+ * `values`: each record's parsed value, range and error count (export); a
+ * clean file may be answered from plain values too, its records placed by
+ * their first line (see valuedRecords).
  */
 export type Detail = 'verdict' | 'index' | 'values';
 
@@ -107,7 +108,7 @@ export class FileAnalyzer<D extends Detail = Detail> {
   private judge(job: FileJob, read: ReadText): FileVerdict<RecordsOf<D>> {
     const { detail, fastPath, maxFileSizeName } = this.settings;
     const validator = this.validator();
-    const shortcuts = detail === 'verdict' && fastPath && !job.precise && !this.fixer;
+    const shortcuts = (detail === 'verdict' || detail === 'values') && fastPath && !job.precise && !this.fixer;
     const options: ValidateOptions = { maxFileSize: job.maxFileSize, maxFileSizeName, severity: job.severity, detail: shortcuts ? 'verdict' : 'full' };
     const fix = this.fixer?.(job, read, validator, options);
     const analysis = validator.validate(fix ? fix.text : read.text, options);
