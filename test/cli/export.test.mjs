@@ -157,6 +157,14 @@ describe('export: the shortcut for clean files', () => {
     // Both records that share the id 'second' are left out, found though both files are clean on their own.
     assert.match(runCli(['export', '-f', 'json', '--allow-errors', dir]).stderr, /left out 2 records with errors: .*documents\.meeting\.yaml:\d+ \(second\), .*twin\.meeting\.yaml:2 \(second\)/);
   });
+  test('worker threads export what one thread exports', () => {
+    const args = ['export', '-f', 'json', '--allow-errors', 'seeds/records', 'test/fixtures/cli/rules'];
+    const one = runCli(args, { env: { MEETING_RECORDS_THREADS: '0' } });
+    const two = runCli(args, { env: { MEETING_RECORDS_THREADS: '2' } });
+    assert.equal(two.code, 0, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+  });
 });
 
 describe('export --out', () => {
