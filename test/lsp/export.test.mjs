@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkCsv, checkIcs, checkJson, checkJsonLd, recordsOf } from '../export/formats.mjs';
-import { ROOT, SEEDS, startInWorkspace, stopInWorkspace } from './harness.mjs';
+import { generateCorpus, runCli } from '../cli/helpers.mjs';
+import { ROOT, SEEDS, makeWorkspace, startInWorkspace, startServer, stopInWorkspace } from './harness.mjs';
 
 const RULES = path.join(ROOT, 'test', 'fixtures', 'cli', 'rules');
 const RULE_FILES = ['clean', 'non-canonical-name', 'unknown-party', 'duplicate-id-a', 'duplicate-id-b'];
@@ -89,5 +90,24 @@ test('export: progress on the client token, from begin to end; bad params are In
     }
   } finally {
     await stopInWorkspace(started);
+  }
+});
+
+test('export: a workspace of 450 files (judged on worker threads) exports what meeting-records export exports from its folder', async () => {
+  const ws = makeWorkspace();
+  generateCorpus(ws.dir, 450, { perFolder: 100, invalidEvery: 90 });
+  const client = await startServer({ folders: [ws.dir] });
+  try {
+    await client.indexed({ timeout: 60_000 });
+    for (const format of ['json', 'csv', 'jsonld']) {
+      const server = await client.request('meetingRecords/export', { format });
+      const cli = runCli(['export', '-f', format, '--allow-errors', '.'], { cwd: ws.dir });
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.equal(server.text, cli.stdout, `${format}: the editor and the command line export the same`);
+      assert.equal(server.files, 450);
+      assert.equal(server.skipped.length, 5);
+    }
+  } finally {
+    await stopInWorkspace({ ws, client });
   }
 });

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FileAnalyzer, type AnalyseSettings, type Detail, type FileJob } from '../corpus/analyse';
+import { FileAnalyzer, type AnalyseSettings, type Detail, type FileJob, type RecordsOf } from '../corpus/analyse';
 import { readCatalogFile } from '../corpus/catalogs';
 import { judgeInPool } from '../corpus/pool';
 import { ioDiagnostic, type FileDiagnostic, type FileVerdict, type IndexedRecord, type ValuedRecord } from '../corpus/result';
@@ -157,23 +157,7 @@ export class Indexer {
           progress.report(Math.floor((done / jobs.length) * 100), `${done} of ${jobs.length} files`);
         }
       };
-      let left = jobs;
-      if (this.options.workerScript && jobs.length >= WORKER_THRESHOLD) {
-        const stats = await judgeInPool({
-          script: this.options.workerScript,
-          workers: Math.max(1, Math.min(4, os.availableParallelism())),
-          settings: this.analyseSettings('index'),
-          jobs,
-          // Workers as small as they can be: the editor's own process pays for their memory.
-          resourceLimits: { maxYoungGenerationSizeMb: 16 },
-          isCancelled: superseded,
-          onVerdict: (index, verdict) => {
-            if (!superseded()) onVerdict(jobs[index], verdict as FileVerdict<IndexedRecord>);
-          },
-        });
-        left = stats.left.map((i) => jobs[i]);
-      }
-      if (!(await this.judgeHere(left, superseded, onVerdict))) return;
+      if (!(await this.judge('index', jobs, superseded, onVerdict))) return;
       this.host.log.info(`Indexed ${jobs.length} record files in ${Math.round(performance.now() - started)} ms (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
       // Every open document may have gained or lost a duplicate id, and every unreadable path changed.
       note(this.host.openKeys());
@@ -184,15 +168,41 @@ export class Indexer {
     }
   }
 
-  /** Judges files on this thread in slices, so the editor's requests are answered between them. False when superseded. */
-  private async judgeHere(jobs: readonly FileJob[], superseded: () => boolean, onVerdict: (job: FileJob, verdict: FileVerdict<IndexedRecord>) => void): Promise<boolean> {
+  /**
+   * Judges files on worker threads when there are many (and a worker
+   * script), the rest on this thread in slices, so the editor's requests are
+   * answered between them. False when cancelled.
+   */
+  private async judge<D extends 'index' | 'values'>(
+    detail: D,
+    jobs: readonly FileJob[],
+    cancelled: () => boolean,
+    onVerdict: (job: FileJob, verdict: FileVerdict<RecordsOf<D>>) => void,
+  ): Promise<boolean> {
+    let left = jobs;
+    if (this.options.workerScript && jobs.length >= WORKER_THRESHOLD) {
+      const stats = await judgeInPool({
+        script: this.options.workerScript,
+        workers: Math.max(1, Math.min(4, os.availableParallelism())),
+        settings: this.analyseSettings(detail),
+        jobs,
+        // Workers as small as they can be: the editor's own process pays for their memory.
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
+        isCancelled: cancelled,
+        onVerdict: (index, verdict) => {
+          // The workers ran these settings: their verdicts carry this detail's records.
+          if (!cancelled()) onVerdict(jobs[index], verdict as FileVerdict<RecordsOf<D>>);
+        },
+      });
+      left = stats.left.map((i) => jobs[i]);
+    }
     const pause = slicer();
-    for (const job of jobs) {
-      if (superseded()) return false;
-      onVerdict(job, this.analyzer().analyse(job));
+    for (const job of left) {
+      if (cancelled()) return false;
+      onVerdict(job, this.analyzerFor(detail).analyse(job));
       await pause();
     }
-    return !superseded();
+    return !cancelled();
   }
 
   /** Every folder's record and catalog files, walked in slices; undefined when superseded. */
@@ -276,16 +286,24 @@ export class Indexer {
     return this.current().analyzer;
   }
 
-  /**
-   * A closed file judged again from disk, with its records' values (for an
-   * export: the index keeps no values), by the reader, catalog and settings
-   * its index entry was made with.
-   */
-  async valuesOf(key: string): Promise<FileVerdict<ValuedRecord>> {
-    const job = this.jobOf(key, await this.settingsOf(key));
+  private analyzerFor<D extends 'index' | 'values'>(detail: D): FileAnalyzer<D> {
     const current = this.current();
+    if (detail === 'index') return current.analyzer as FileAnalyzer<D>;
     current.values ??= new FileAnalyzer(this.analyseSettings('values'), undefined, this.catalogs.catalog);
-    return current.values.analyse(job);
+    // TypeScript cannot narrow D through the comparison above.
+    return current.values as FileAnalyzer<D>;
+  }
+
+  /**
+   * Closed files judged again from disk with their records' values (for an
+   * export: the index keeps no values), by the reader, catalog and settings
+   * their index entries were made with, on worker threads when there are
+   * many. False when cancelled.
+   */
+  async judgeValues(keys: readonly string[], cancelled: () => boolean, onVerdict: (key: string, verdict: FileVerdict<ValuedRecord>) => void): Promise<boolean> {
+    const jobs: FileJob[] = [];
+    for (const key of keys) jobs.push(this.jobOf(key, await this.settingsOf(key)));
+    return this.judge('values', jobs, cancelled, (job, verdict) => onVerdict(job.path, verdict));
   }
 
   /** `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk. */

@@ -458,23 +458,31 @@ export class Workspace {
       .filter((f) => wanted(f.key))
       .map((f) => ({ key: f.key, name: this.paths.nameOf(f.key) }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const judged = new Map<string, { records: ExportSource['records']; diagnostics: readonly Diagnostic[] }>();
     const pause = slicer();
-    const sources: ExportSource[] = [];
-    for (const { key, name } of files) {
+    for (const { key } of files) {
+      const doc = this.host.getDocument(this.uriOf(key));
+      if (!doc) continue;
       if (isCancelled()) return undefined;
-      sources.push(await this.exportSourceOf(key, name));
-      onProgress(sources.length, files.length);
+      judged.set(key, this.viewOf(doc, await this.settings.get(doc.uri)).analysis);
+      onProgress(judged.size, files.length);
       await pause();
     }
+    const closed = files.filter((f) => !judged.has(f.key)).map((f) => f.key);
+    const complete = await this.indexer.judgeValues(closed, isCancelled, (key, verdict) => {
+      judged.set(key, verdict);
+      onProgress(judged.size, files.length);
+    });
+    if (!complete) return undefined;
+    const sources: ExportSource[] = [];
+    for (const { key, name } of files) {
+      const found = judged.get(key);
+      if (!found) continue;
+      const uri = this.uriOf(key);
+      const settings = await this.settings.get(this.host.getDocument(uri) ? uri : this.paths.scopeOf(key));
+      sources.push({ uri, file: name, records: found.records, diagnostics: this.fileDiagnostics(key, found.diagnostics, settings) });
+    }
     return sources;
-  }
-
-  private async exportSourceOf(key: string, file: string): Promise<ExportSource> {
-    const uri = this.uriOf(key);
-    const doc = this.host.getDocument(uri);
-    const settings = await this.settings.get(doc ? uri : this.paths.scopeOf(key));
-    const judged = doc ? this.viewOf(doc, settings).analysis : await this.indexer.valuesOf(key);
-    return { uri, file, records: judged.records, diagnostics: this.fileDiagnostics(key, judged.diagnostics, settings) };
   }
 
   /** Forgets timers so the process can exit. */
