@@ -6,6 +6,7 @@
  * when `validate` would find no error in it.
  */
 import * as nodePath from 'node:path';
+import type { CatalogIndex } from '../core/catalog';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import { exportRecords, isUnreadProblem, selectExportable, type ExportSelection, type SkippedRecord } from '../core/export';
 import { FileAnalyzer, type AnalyseSettings, type FileJob } from '../corpus/analyse';
@@ -13,7 +14,7 @@ import { judgeInPool } from '../corpus/pool';
 import { applySeverity, ioDiagnostic, needingPrecision, type FileVerdict, type ValuedRecord } from '../corpus/result';
 import { atomicWrite } from './atomicWrite';
 import { loadCatalogs } from './catalogs';
-import { parseExportArgs } from './exportArgs';
+import { parseExportArgs, type ExportOptions } from './exportArgs';
 import { formatReport } from './formats';
 import { EXPORT_HELP } from './help';
 import { collectFiles, displayPath } from './inputs';
@@ -41,49 +42,63 @@ export async function runExport(args: readonly string[], io: CliIO): Promise<num
     await write(io.stdout, EXPORT_HELP);
     return 0;
   }
-  const cwd = io.cwd;
-  const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd, options.useIgnoreFiles);
-  const { catalogs, entries: catalogProblems } = loadCatalogs(collected.catalogs, options, cwd);
-  const settings: AnalyseSettings<'values'> = { catalogs, detail: 'values', fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0', hashes: false, maxFileSizeName: '--max-file-size' };
-  const catalog = buildCatalog(catalogs.map((c) => parseCatalogFile(c.text, c.file)));
-
-  const files = judgedFiles(collected.records, cwd);
-  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
-  const here = new FileAnalyzer(settings, undefined, catalog);
-  const verdicts = await judgeAll(jobs, here, io);
-  // As validate does: an id used twice needs its range, which a clean file's shortcut does not give.
-  for (const i of needingPrecision(verdicts)) verdicts[i] = here.analyse({ ...jobs[i], precise: true });
-  const reported: ValuedFile[] = files.map((f, i) => ({ ...verdicts[i], file: f.file }));
-  addDuplicateIds(reported, options);
-  for (const dir of collected.unreadable) {
-    reported.push({ path: dir.path, file: displayPath(dir.path, cwd), records: [], diagnostics: applySeverity([ioDiagnostic(dir.message)], options.severity) });
-  }
-  reported.sort((a, b) => compareText(a.file, b.file));
-
-  const problems = problemReport([...reported, ...catalogProblems]);
-  if (problems.length > 0) await write(io.stderr, formatReport('stylish', problems, { cwd, color: useColor({ ...io, stdout: io.stderr }) }));
-  const failures = reported.filter((f) => f.failure);
+  const run = await judgeRun(options, io);
+  const problems = problemReport([...run.files, ...run.catalogProblems]);
+  if (problems.length > 0) await write(io.stderr, formatReport('stylish', problems, { cwd: io.cwd, color: useColor({ ...io, stdout: io.stderr }) }));
+  const failures = run.files.filter((f) => f.failure);
   if (failures.length > 0) return note(io, `internal error while reading ${failures.map((f) => f.file).join(', ')}; nothing exported`, 2);
 
-  const selection = selectExportable(reported);
+  const selection = selectExportable(run.files);
   const errors = summarize(problems).errors;
   if ((errors > 0 || selection.unread.length > 0) && !options.allowErrors) {
     return note(io, `nothing exported: ${blockers(errors, selection)}. Fix them, or use --allow-errors to export the ${plural(selection.records.length, 'record')} without errors`, 1);
   }
   await noteLeftOut(io, selection);
-
-  const text = exportRecords(options.format, selection.records, { catalog, generatedAt: generatedAt(io.env) });
+  const text = exportRecords(options.format, selection.records, { catalog: run.catalog, generatedAt: generatedAt(io.env) });
   if (options.out === undefined) {
     await write(io.stdout, text);
     return 0;
   }
   try {
     // Never over a record or catalog the run read, whatever path or link leads to it; never over a folder or device.
-    atomicWrite(nodePath.resolve(cwd, options.out), text, { inputs: [...collected.records, ...collected.catalogs, ...options.catalogs.map((c) => nodePath.resolve(cwd, c))] });
+    atomicWrite(nodePath.resolve(io.cwd, options.out), text, { inputs: run.inputs });
   } catch (error) {
     return note(io, `cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`, 2);
   }
   return 0;
+}
+
+interface JudgedRun {
+  /** Record files (and unreadable paths), with their records' values and every diagnostic, in path order. */
+  files: ValuedFile[];
+  /** Workspace catalogs that could not be read or have problems. */
+  catalogProblems: ReportedFile[];
+  catalog: CatalogIndex;
+  /** Every file the run read: what --out must never replace. */
+  inputs: string[];
+}
+
+/** The files found, read and judged as `validate` does them, duplicate ids across the run included. */
+async function judgeRun(options: ExportOptions, io: CliIO): Promise<JudgedRun> {
+  const cwd = io.cwd;
+  const collected = collectFiles(options.paths.length ? options.paths : ['.'], cwd, options.useIgnoreFiles);
+  const { catalogs, entries: catalogProblems } = loadCatalogs(collected.catalogs, options, cwd);
+  const settings: AnalyseSettings<'values'> = { catalogs, detail: 'values', fastPath: io.env.MEETING_RECORDS_FAST_PATH !== '0', hashes: false, maxFileSizeName: '--max-file-size' };
+  const catalog = buildCatalog(catalogs.map((c) => parseCatalogFile(c.text, c.file)));
+  const found = judgedFiles(collected.records, cwd);
+  const jobs = found.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
+  const here = new FileAnalyzer(settings, undefined, catalog);
+  const verdicts = await judgeAll(jobs, here, io);
+  // As validate does: an id used twice needs its range, which a clean file's shortcut does not give.
+  for (const i of needingPrecision(verdicts)) verdicts[i] = here.analyse({ ...jobs[i], precise: true });
+  const files: ValuedFile[] = found.map((f, i) => ({ ...verdicts[i], file: f.file }));
+  addDuplicateIds(files, options);
+  for (const dir of collected.unreadable) {
+    files.push({ path: dir.path, file: displayPath(dir.path, cwd), records: [], diagnostics: applySeverity([ioDiagnostic(dir.message)], options.severity) });
+  }
+  files.sort((a, b) => compareText(a.file, b.file));
+  const inputs = [...collected.records, ...collected.catalogs, ...options.catalogs.map((c) => nodePath.resolve(cwd, c))];
+  return { files, catalogProblems, catalog, inputs };
 }
 
 /** The record files with the names the user sees, in the order every export lists them. */
