@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ClientHost } from './client';
 import { newRecord, reportingErrors, restartServer, validateWorkspace } from './commands';
+import { exportRecordsCommand } from './export';
 import { OverviewPanel } from './overview';
 import { PreviewManager } from './preview';
 import { RecordStatusBar } from './statusBar';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ],
     'meetingRecords.showOverview': ['Show Meetings Overview', () => overview.show()],
     'meetingRecords.validateWorkspace': ['Validate Workspace', () => validateWorkspace(clientHost)],
+    'meetingRecords.exportRecords': ['Export Records', (...args: unknown[]) => exportRecordsCommand(clientHost, ...args)],
     'meetingRecords.newRecord': ['New Meeting Record', () => newRecord(context.extensionUri)],
     'meetingRecords.restartServer': ['Restart Language Server', () => restartServer(clientHost)],
     'meetingRecords.showOutput': ['Show Output', () => clientHost.outputChannel.show()],

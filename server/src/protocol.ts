@@ -4,7 +4,8 @@
  * notifications are typed: `sendRequest(RenderPreviewRequest, params)` and
  * `onRequest(RenderPreviewRequest, handler)` check their params and results.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { ExportFormat } from './core/export/formats';
 import type { RuleCode, Severity } from './core/types';
 
 export const LANGUAGE_ID = 'meeting-record';
@@ -71,6 +72,35 @@ export interface ValidateWorkspaceResult {
   files: number;
   errors: number;
   warnings: number;
+}
+
+/**
+ * Request: the records of the workspace (or of some of its files and
+ * folders) as the text of an export, for the "Export Records…" command. The
+ * server judges the files as `meeting-records export` does (open documents
+ * as they are in the editor) and returns the text; the client writes it
+ * where the user chose, so the server never writes a file. With a
+ * `workDoneToken` it reports progress.
+ */
+export const ExportRecordsRequest = new RequestType<ExportRecordsParams, ExportRecordsResult, void>('meetingRecords/export');
+export interface ExportRecordsParams extends WorkDoneProgressParams {
+  format: ExportFormat;
+  /** Record files and folders to export; every record file of the workspace when absent. */
+  uris?: string[];
+}
+export interface ExportRecordsResult {
+  /** The export: records without errors only. CSV starts with a byte order mark. */
+  text: string;
+  /** Records in the export. */
+  records: number;
+  /** Record files looked at. */
+  files: number;
+  /** Error diagnostics in those files. */
+  errors: number;
+  /** Records left out because they have errors (`line` is 1-based). */
+  skipped: Array<{ uri: string; line: number; id?: string }>;
+  /** Files that could not be read at all (unreadable, not UTF-8, too large). */
+  unread: string[];
 }
 
 /** Notification from the server: the state of one document, for the status bar. */

@@ -6,6 +6,8 @@
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -28,6 +30,7 @@ import { complete } from './features/completion';
 import { resolveCompletion } from './features/completionResolve';
 import { definition } from './features/definition';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
+import { answerExport, InvalidExportParams } from './features/export';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { renderPreview } from './features/preview';
@@ -39,10 +42,12 @@ import { Workspace } from './state/workspace';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import {
   DocumentStateNotification,
+  ExportRecordsRequest,
   ListRecordsRequest,
   RenderPreviewRequest,
   SETTINGS_SECTION,
   ValidateWorkspaceRequest,
+  type ExportRecordsResult,
   type ListRecordsResult,
   type RenderPreviewResult,
   type InitializationOptions,
@@ -309,6 +314,28 @@ function main(): void {
   const emptyTotals: ValidateWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
   connection.onRequest(ValidateWorkspaceRequest, (token) =>
     runSafe(log, 'validate workspace', emptyTotals, token, () => ws().validateWorkspace()),
+  );
+
+  // A failed export is an error for the client to show, never an empty text it would write to the user's file.
+  const exportFailed = new ResponseError<void>(ErrorCodes.InternalError, 'Exporting the records failed; the language server log says why');
+  connection.onRequest(ExportRecordsRequest, (params, token) =>
+    runSafe<ExportRecordsResult | ResponseError<void>>(log, 'export records', exportFailed, token, async () => {
+      try {
+        const result = await answerExport(params, {
+          sources: (uris, onProgress, isCancelled) => ws().exportSources(uris, onProgress, isCancelled),
+          catalog: () => ws().catalogs.catalog,
+          // The client's progress, when it sent a workDoneToken; a reporter that reports nothing otherwise.
+          progress: connection.window.attachWorkDoneProgress(params.workDoneToken),
+          isCancelled: () => token.isCancellationRequested,
+          now: () => new Date(),
+        });
+        // Cancelled: runSafe answers RequestCancelled.
+        return result ?? exportFailed;
+      } catch (error) {
+        if (error instanceof InvalidExportParams) return new ResponseError<void>(ErrorCodes.InvalidParams, error.message);
+        throw error;
+      }
+    }),
   );
 
   connection.onShutdown(() => workspace?.dispose());

@@ -4,11 +4,12 @@
 //
 // Run: npm run test:vscode-web   (or: node --test test/vscode-web/)
 import { after, before, describe, test } from 'node:test';
-import { copyFileSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { SCENARIOS, checkFixtureLines, containsAny, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
 import { Workbench, ensureCodeServer, ensureVsix, startSession, until } from './harness.mjs';
+import { readCsv } from '../export/formats.mjs';
 
 let session;
 let wb;
@@ -268,8 +269,41 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
     }
   }));
 
+  test(scenario('export').title, { timeout: 120_000 }, () => run('export', async (w, s) => {
+    const page = w.page;
+    const target = join(session.ws.dir, s.target);
+    rmSync(target, { force: true });
+    await w.runCommand(s.command);
+    // The format, from a quick pick.
+    await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+    await page.fill('.quick-input-widget .quick-input-box input', s.pick);
+    await w.pickFocused(s.pick, (label) => label.startsWith(s.pick));
+    // The broken record would be left out: a modal question first.
+    const dialog = await page.waitForSelector('.monaco-dialog-box', { state: 'visible', timeout: 45_000 });
+    const question = await dialog.textContent();
+    assert.match(question, /1 record with errors/, question);
+    await w.screenshot('export-question');
+    await page.click(`.monaco-dialog-box .dialog-buttons .monaco-button:has-text("${s.confirmIncludes}")`);
+    // code-server's save dialog is VS Code's own, in the quick input: a path, then Enter.
+    await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 20_000 });
+    const proposed = await page.inputValue('.quick-input-widget .quick-input-box input');
+    assert.match(proposed, /meeting-records\.csv$/, `the save dialog proposes ${proposed}`);
+    await page.fill('.quick-input-widget .quick-input-box input', target);
+    await page.keyboard.press('Enter');
+    await until(`${s.target} to be written`, () => existsSync(target), { timeout: 20_000 });
+    const { header, rows } = readCsv(readFileSync(target, 'utf8'));
+    assert.equal(header[0], 'id');
+    const expected = recordsIn(session.ws.dir, s.recordsFrom).map((r) => r.id);
+    assert.deepEqual(rows.map((r) => r.id).sort(), [...expected].sort());
+    assert.ok(!rows.some((r) => r.file === s.broken), `${s.broken} is not exported`);
+    await until('the notification that says where the export went', async () => {
+      const text = await page.evaluate(() => [...document.querySelectorAll('.notifications-toasts .notification-list-item')].map((n) => n.textContent).join('\n'));
+      return text.includes(`Exported ${expected.length} records`) && text.includes(s.target);
+    }, { timeout: 20_000 });
+  }));
+
   test('the scenario list is covered', () => {
-    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'status-bar'];
+    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'export', 'status-bar'];
     assert.deepEqual(SCENARIOS.scenarios.map((x) => x.id).filter((x) => !covered.includes(x)), [], 'scenarios.json has scenarios this suite does not run');
   });
 });

@@ -5,7 +5,7 @@
 import { nearest } from '../core/text';
 import { UsageError } from './errors';
 import { TOOL_VERSION } from './formats/rules';
-import { MAIN_HELP, VALIDATE_HELP } from './help';
+import { EXPORT_HELP, MAIN_HELP, VALIDATE_HELP } from './help';
 import { processIO, write, type CliIO } from './io';
 import { visible } from './visible';
 
@@ -16,11 +16,13 @@ const COMMANDS: Record<string, Command> = {
   validate: (args, io) => (require('./validateRun') as typeof import('./validateRun')).runValidate(args, io),
   render: (args, io) => (require('./render') as typeof import('./render')).runRender(args, io),
   draft: (args, io) => (require('./draft') as typeof import('./draft')).runDraft(args, io),
+  export: (args, io) => (require('./export') as typeof import('./export')).runExport(args, io),
   help: async (args, io) => {
     const topic = args[0];
     const renderUsage = (): string => `${(require('./render') as typeof import('./render')).RENDER_USAGE}\n`;
     const draftHelp = (): string => (require('./draft') as typeof import('./draft')).DRAFT_HELP;
-    const text = topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : MAIN_HELP;
+    const text =
+      topic === 'validate' ? VALIDATE_HELP : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : topic === 'export' ? EXPORT_HELP : MAIN_HELP;
     await write(io.stdout, text);
     return 0;
   },

@@ -1,4 +1,6 @@
-import type { FileDiagnostic, FileVerdict } from '../corpus/result';
+import type { SeverityOverrides } from '../core/validate';
+import { duplicateIdDiagnostics } from '../core/workspace';
+import { toFileDiagnostic, type FileDiagnostic, type FileVerdict } from '../corpus/result';
 
 /** A result as it leaves the run: the path the user sees, diagnostics sorted and filtered. */
 export interface ReportedFile extends FileVerdict {
@@ -38,4 +40,22 @@ export function summarize(files: readonly ReportedFile[]): RunSummary {
     }
   }
   return summary;
+}
+
+/** `duplicate-id` across every record of the run (of the shard, with --shard). */
+export function addDuplicateIds(files: ReportedFile[], options: { severity: SeverityOverrides }): void {
+  const byFile = duplicateIdDiagnostics(
+    files.map((f) => ({ file: f.file, records: f.records })),
+    options.severity,
+  );
+  if (byFile.size === 0) return;
+  for (const f of files) {
+    const extra = byFile.get(f.file);
+    if (extra) f.diagnostics = [...f.diagnostics, ...extra.map(toFileDiagnostic)];
+  }
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

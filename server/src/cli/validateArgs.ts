@@ -50,7 +50,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
   try {
     parsed = parseArgs({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageFromParseError(error);
+    throw usageFromParseError(error, OPTIONS);
   }
   const v = parsed.values;
   const format = (v.format ?? 'stylish') as FormatName;
@@ -95,7 +95,7 @@ function joinNegativeNumbers(args: readonly string[]): string[] {
   return out;
 }
 
-function parseCount(flag: string, value: string, min: number): number {
+export function parseCount(flag: string, value: string, min: number): number {
   const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min) {
     throw new UsageError(`${flag} expects a whole number${min > 0 ? ` of at least ${min}` : min === 0 ? ' ≥ 0' : ' (-1 for no limit)'}, not '${value}'`);
@@ -120,30 +120,31 @@ export function parseSeverities(values: readonly string[]): SeverityOverrides {
 }
 
 /** An option's path, refused when empty (see emptyPathProblem). */
-function nonEmpty<T extends string | undefined>(flag: string, value: T): T {
+export function nonEmpty<T extends string | undefined>(flag: string, value: T): T {
   const empty = value === undefined ? undefined : emptyPathProblem(value, flag);
   if (empty) throw new UsageError(empty);
   return value;
 }
 
-function usageFromParseError(error: unknown): UsageError {
+/** node:util parseArgs's complaint as a usage error in the CLI's words, with the nearest option named. */
+export function usageFromParseError(error: unknown, options: Readonly<Record<string, { type: string }>>): UsageError {
   const e = error as { code?: string; message?: string };
   const message = (e.message ?? String(error)).split('\n')[0];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const names = Object.keys(OPTIONS).map((n) => `--${n}`);
+    const names = Object.keys(options).map((n) => `--${n}`);
     return new UsageError(`unknown option '${flag}'${hint(flag, names)}`);
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--([a-z-]+)/.exec(message)?.[1];
-    const option = flag ? (OPTIONS as Record<string, { type: string }>)[flag] : undefined;
+    const option = flag ? options[flag] : undefined;
     if (option?.type === 'boolean') return new UsageError(`--${flag} takes no value`);
     return new UsageError(flag ? `--${flag} needs a value` : message);
   }
   return new UsageError(message);
 }
 
-function hint(value: string, candidates: readonly string[]): string {
+export function hint(value: string, candidates: readonly string[]): string {
   const best = nearest(value.replace(/^-+/, ''), candidates.map((c) => c.replace(/^-+/, '')), 1)[0];
   if (!best) return '';
   const full = candidates.find((c) => c.replace(/^-+/, '') === best) ?? best;

@@ -8,20 +8,25 @@ import {
   indexedRecords,
   recordFacts,
   toFileDiagnostic,
+  valuedRecords,
   type FileDiagnostic,
   type FileVerdict,
   type IndexedRecord,
   type RecordFacts,
+  type ValuedRecord,
 } from './result';
 
 /**
  * What a verdict holds. `verdict`: diagnostics and each record's id and line
  * (the CLI), which lets the validator take its shortcuts. `index`: also each
  * record's title, date, mechanism and placed mentions (the server's index).
+ * `values`: each record's parsed value, range and error count (export); a
+ * clean file may be answered from plain values too, its records placed by
+ * their first line (see valuedRecords).
  */
-export type Detail = 'verdict' | 'index';
+export type Detail = 'verdict' | 'index' | 'values';
 
-export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : RecordFacts;
+export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : D extends 'values' ? ValuedRecord : RecordFacts;
 
 /** Everything a thread needs to judge files exactly alike. Plain data: it is sent to worker threads. */
 export interface AnalyseSettings<D extends Detail = Detail> {
@@ -103,7 +108,7 @@ export class FileAnalyzer<D extends Detail = Detail> {
   private judge(job: FileJob, read: ReadText): FileVerdict<RecordsOf<D>> {
     const { detail, fastPath, maxFileSizeName } = this.settings;
     const validator = this.validator();
-    const shortcuts = detail === 'verdict' && fastPath && !job.precise && !this.fixer;
+    const shortcuts = (detail === 'verdict' || detail === 'values') && fastPath && !job.precise && !this.fixer;
     const options: ValidateOptions = { maxFileSize: job.maxFileSize, maxFileSizeName, severity: job.severity, detail: shortcuts ? 'verdict' : 'full' };
     const fix = this.fixer?.(job, read, validator, options);
     const analysis = validator.validate(fix ? fix.text : read.text, options);
@@ -127,7 +132,8 @@ export class FileAnalyzer<D extends Detail = Detail> {
 
   private recordsOf(analysis: FileAnalysis): Array<RecordsOf<D>> {
     // The settings' detail decides the element type; TypeScript cannot follow a conditional type through a branch.
-    return (this.settings.detail === 'index' ? indexedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
+    const { detail } = this.settings;
+    return (detail === 'index' ? indexedRecords(analysis) : detail === 'values' ? valuedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
   }
 
   /**

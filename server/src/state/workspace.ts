@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,12 +8,13 @@ import type { Diagnostic, Range } from '../core/types';
 import { readText } from '../corpus/read';
 import { applySeverity, type FileDiagnostic } from '../corpus/result';
 import type { RecordLink } from '../features/cards';
+import type { ExportSource } from '../features/export';
 import { countBySeverity, toLspDiagnostics } from '../features/diagnostics';
 import { formatError, type Logger } from '../features/runner';
 import type { DocumentStateParams, MeetingRecordsSettings, RecordSummary, ValidateWorkspaceResult } from '../protocol';
 import { CatalogSet } from './catalogs';
 import { DocView, DocumentAnalyses } from './documents';
-import { Indexer, MAX_FILE_SIZE_SETTING, type ProgressReporter } from './indexer';
+import { Indexer, MAX_FILE_SIZE_SETTING, slicer, type ProgressReporter } from './indexer';
 import { WorkspacePaths } from './paths';
 import { Publisher } from './publisher';
 import { listRecords, mentionLocations, recordsMentioning } from './queries';
@@ -438,6 +440,49 @@ export class Workspace {
     }
     for (const key of keys) await this.publishFile(key);
     return { files, errors, warnings };
+  }
+
+  /**
+   * The record files of the workspace, or those at or under `uris`, as an
+   * export reads them: an open document as the editor has it, a closed one
+   * judged again from disk (the index keeps no values); each with every
+   * diagnostic, cross-file ones included. In name order, judged in slices
+   * so the editor's requests are answered meanwhile. Undefined when
+   * cancelled.
+   */
+  async exportSources(uris: readonly string[] | undefined, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Promise<ExportSource[] | undefined> {
+    await this.whenIndexed();
+    const roots = uris?.map(keyOf);
+    const wanted = (key: string): boolean => !roots || roots.some((root) => key === root || key.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+    const files = [...this.index.files()]
+      .filter((f) => wanted(f.key))
+      .map((f) => ({ key: f.key, name: this.paths.nameOf(f.key) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const judged = new Map<string, { records: ExportSource['records']; diagnostics: readonly Diagnostic[] }>();
+    const pause = slicer();
+    for (const { key } of files) {
+      const doc = this.host.getDocument(this.uriOf(key));
+      if (!doc) continue;
+      if (isCancelled()) return undefined;
+      judged.set(key, this.viewOf(doc, await this.settings.get(doc.uri)).analysis);
+      onProgress(judged.size, files.length);
+      await pause();
+    }
+    const closed = files.filter((f) => !judged.has(f.key)).map((f) => f.key);
+    const complete = await this.indexer.judgeValues(closed, isCancelled, (key, verdict) => {
+      judged.set(key, verdict);
+      onProgress(judged.size, files.length);
+    });
+    if (!complete) return undefined;
+    const sources: ExportSource[] = [];
+    for (const { key, name } of files) {
+      const found = judged.get(key);
+      if (!found) continue;
+      const uri = this.uriOf(key);
+      const settings = await this.settings.get(this.host.getDocument(uri) ? uri : this.paths.scopeOf(key));
+      sources.push({ uri, file: name, records: found.records, diagnostics: this.fileDiagnostics(key, found.diagnostics, settings) });
+    }
+    return sources;
   }
 
   /** Forgets timers so the process can exit. */

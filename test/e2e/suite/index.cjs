@@ -240,6 +240,47 @@ test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async (
   }
 });
 
+/** The ids of the records (one per YAML document) in these files, as `yaml` reads them. */
+function idsOf(files) {
+  const YAML = require('yaml');
+  return files
+    .flatMap((file) => YAML.parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()))
+    .filter((v) => v && typeof v === 'object')
+    .map((v) => v.id);
+}
+
+const idsIn = (folders) => idsOf(folders.flatMap((f) => recordFiles(path.join(workspaceDir(), f))));
+
+test(scenario('export').title + ' (API: the command with its answers as arguments)', async () => {
+  const s = scenario('export');
+  const id = commandId(ext, s.command);
+  const brokenIds = idsOf([path.join(workspaceDir(), s.broken)]).filter(Boolean);
+  // One folder, in another format: every seed record becomes one calendar event.
+  const seedIds = idsIn([s.seeds.folder]);
+  const seedTarget = uriOf(s.seeds.target);
+  const seedOutcome = await vscode.commands.executeCommand(id, s.seeds.format, seedTarget, { sources: [uriOf(s.seeds.folder)] });
+  assert.deepEqual(seedOutcome, { target: seedTarget.toString(), records: seedIds.length, skipped: 0 });
+  const ics = fs.readFileSync(seedTarget.fsPath, 'utf8').replace(/\r\n[ \t]/g, '');
+  const uids = [...ics.matchAll(/^UID:(.*)$/gm)].map((m) => m[1].trim());
+  assert.deepEqual(uids.sort(), seedIds.map((i) => `${i}@meeting-records`).sort());
+
+  // The whole workspace holds a record with errors: nothing is written unless that is allowed.
+  const target = uriOf(s.target);
+  fs.rmSync(target.fsPath, { force: true });
+  assert.equal(await vscode.commands.executeCommand(id, s.format, target), undefined);
+  assert.equal(fs.existsSync(target.fsPath), false, 'an export with errors was written without being allowed');
+  const outcome = await vscode.commands.executeCommand(id, s.format, target, { allowErrors: true });
+  const expected = idsIn(s.recordsFrom);
+  assert.ok(outcome && outcome.skipped >= 1, `the broken record is left out: ${JSON.stringify(outcome)}`);
+  assert.equal(outcome.records, expected.length);
+  const csv = fs.readFileSync(target.fsPath, 'utf8');
+  assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 with a BOM');
+  const rows = csv.slice(1).split('\r\n').filter(Boolean).map((line) => line.split(',')[0]);
+  assert.equal(rows[0], 'id');
+  assert.deepEqual(rows.slice(1).sort(), [...expected].sort());
+  for (const b of brokenIds) assert.ok(!rows.includes(b), `${b} (broken) is not exported`);
+});
+
 async function run() {
   const results = [];
   console.log(`[e2e] ${tests.length} scenarios, workspace ${workspaceDir()}`);
