@@ -1,7 +1,7 @@
 import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry, type Resolution } from './catalog';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { quoteList } from './text';
-import { catalogDate, heldMeeting, isBefore, matchesHeld, membershipAt } from './timeline';
+import { catalogDate, isBefore, matchesHeld, membershipAt, seriesHeld } from './timeline';
 import type { ValuePath } from './types';
 
 /**
@@ -242,12 +242,9 @@ function membersSentence(mechanism: MechanismEntry): string {
 function checkSeriesYear(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
   const { series, date } = record;
   if (typeof series !== 'string' || !isIsoDate(date)) return;
-  const match = /^(.+)-(\d{1,3})$/.exec(series);
-  if (!match) return;
-  const mechanism = catalog.mechanismForSeriesPrefix(match[1]);
-  if (!mechanism) return;
-  const held = heldMeeting(mechanism, Number(match[2]));
-  if (!held || matchesHeld(held, date)) return;
+  const numbered = seriesHeld(series, catalog);
+  if (!numbered || matchesHeld(numbered.held, date)) return;
+  const { mechanism, held } = numbered;
   const days = held.end_date ? `from ${held.date} to ${held.end_date}` : `${held.date.length > 4 ? 'on' : 'in'} ${held.date}`;
   const when = held.known
     ? `'${series}' was held ${days}${held.place ? ` in ${held.place}` : ''}`

@@ -1,4 +1,4 @@
-import type { MechanismEntry, Membership, PartyEntry, SeriesMeeting } from './catalog';
+import type { CatalogIndex, MechanismEntry, Membership, PartyEntry, SeriesMeeting } from './catalog';
 
 /**
  * When things held: memberships with their dates, parties that came into
@@ -76,6 +76,14 @@ export function heldMeeting(mechanism: MechanismEntry, number: number): HeldMeet
   if (meeting && date) return { date, end_date: catalogDate(meeting.end_date), place: typeof meeting.place === 'string' ? meeting.place : undefined, known: true, meeting };
   if (typeof mechanism.first_year !== 'number') return undefined;
   return { date: String(mechanism.first_year + number), known: false };
+}
+
+/** The numbered meeting a record's `series` names ('AMM-51'), when the catalog numbers that series. */
+export function seriesHeld(series: string, catalog: CatalogIndex): { mechanism: MechanismEntry; held: HeldMeeting } | undefined {
+  const match = /^(.+)-(\d{1,3})$/.exec(series);
+  const mechanism = match ? catalog.mechanismForSeriesPrefix(match[1]) : undefined;
+  const held = match && mechanism ? heldMeeting(mechanism, Number(match[2])) : undefined;
+  return mechanism && held ? { mechanism, held } : undefined;
 }
 
 /**
