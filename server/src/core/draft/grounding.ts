@@ -136,9 +136,26 @@ function groundParties(record: Dict, index: ArticleIndex, catalog: CatalogIndex,
     const spans = partySpans(entry, path, index);
     const via = spans.length === 0 && path[0] === 'location' ? seriesPlace(record, entry, catalog) : undefined;
     if (via) out.push({ path, kind: 'party', value, supported: true, via });
-    else out.push(judged(path, 'party', value, spans, index, anchor, () => nearestByWords(index, partyNames(entry), anchor)?.sentence));
+    else out.push(judged(path, 'party', value, spans, index, anchor, () => undefined));
+  }
+  // A party missing from a list would stand where the article lists the others (its names share no words with any sentence).
+  for (const g of out) {
+    if (g.supported || typeof g.path[1] !== 'number') continue;
+    const siblings = out.filter((o) => o.supported && o.path[0] === g.path[0] && o.quote).map((o) => o.quote as Span);
+    g.sentence = sentenceWithMost(index, siblings) ?? g.sentence;
   }
   return out;
+}
+
+function sentenceWithMost(index: ArticleIndex, spans: readonly Span[]): Span | undefined {
+  let best: { sentence: Span; count: number } | undefined;
+  for (const span of spans) {
+    const sentence = sentenceOf(index, span);
+    if (!sentence) continue;
+    const count = spans.filter((s) => sentence.start <= s.start && s.end <= sentence.end).length;
+    if (!best || count > best.count) best = { sentence, count };
+  }
+  return best?.sentence;
 }
 
 /** Where the article names the party, as its place in the record allows (see the module comment). */
