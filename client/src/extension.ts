@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ClientHost } from './client';
 import { newRecord, reportingErrors, restartServer, validateWorkspace } from './commands';
+import { goToEvidence, newRecordFromArticle } from './draft';
 import { OverviewPanel } from './overview';
 import { PreviewManager } from './preview';
 import { RecordStatusBar } from './statusBar';
@@ -29,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
     'meetingRecords.showOverview': ['Show Meetings Overview', () => overview.show()],
     'meetingRecords.validateWorkspace': ['Validate Workspace', () => validateWorkspace(clientHost)],
     'meetingRecords.newRecord': ['New Meeting Record', () => newRecord(context.extensionUri)],
+    'meetingRecords.newRecordFromArticle': ['New Record from Article', (argument?: unknown) => newRecordFromArticle(clientHost, argument)],
+    'meetingRecords.goToEvidence': ['Go to Evidence', (uri?: unknown, position?: unknown) => goToEvidence(clientHost, uri, position)],
     'meetingRecords.restartServer': ['Restart Language Server', () => restartServer(clientHost)],
     'meetingRecords.showOutput': ['Show Output', () => clientHost.outputChannel.show()],
   };
