@@ -54,13 +54,14 @@ describe('draft from article and evidence', () => {
     client.close(uri);
   });
 
-  test('hover on a partner: its catalog card, then the article sentence with the name in bold and a link that reveals it', async () => {
+  test('hover on a partner: the article sentence with the name in bold and a link that reveals it, then its catalog card', async () => {
     const uri = ws.uri('records/004.meeting.yaml');
     await client.open(uri, SEED004);
     const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(SEED004, 'China, Japan', { delta: 2 }) });
     const value = hover.contents.value;
-    assert.match(value, /\*\*China\*\* · Trung Quốc/, 'the catalog card comes first');
-    assert.match(value, new RegExp(`\\*\\*In the article\\*\\* \`${A004.replace('.', '\\.')}\`, line \\d+ \\(\\[Go to evidence\\]\\(`));
+    // The evidence first (a long catalog card would push it out of view), then the card.
+    assert.match(value, new RegExp(`^\\*\\*In the article\\*\\* \`${A004.replace('.', '\\.')}\`, line \\d+ \\(\\[Go to evidence\\]\\(`));
+    assert.match(value, /\n---\n\n\*\*China\*\* · Trung Quốc/);
     assert.match(value, /> .*\*\*Trung Quốc\*\*/);
     const link = /\[Go to evidence\]\(([^)]+)\)/.exec(value)[1];
     const [target, fragment] = link.split('#');

@@ -35,12 +35,17 @@ export function contains(range: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** The catalog card, key description or enum value under the cursor, then the value's evidence in the article. */
+/**
+ * The value's evidence in its article, then the catalog card, key
+ * description or enum value under the cursor. Evidence first: a long party
+ * card would push the sentence out of the hover's view, and checking a
+ * drafted value against its article is what the hover is for then.
+ */
 export function hover(input: HoverInput): Hover | null {
   const map = input.toEditor ?? ((r: Range) => r);
   const card = cardAt(input);
   const evidence = input.evidence && { value: evidenceMarkdown(input.evidence), range: input.analysis.lineIndex.rangeOf(input.evidence.span) };
-  const parts = [card, evidence].filter((p): p is HoverPart => p !== undefined);
+  const parts = [evidence, card].filter((p): p is HoverPart => p !== undefined);
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.map((p) => p.value).join('\n\n---\n\n') }, range: map(parts[0].range) };
 }
