@@ -254,7 +254,13 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
       await w.gotoLine(line);
       await w.hoverCard(line, s.hoverToken, s.hoverAny);
       await w.screenshot('draft-from-article-hover');
-      await w.page.keyboard.press('Escape');
+      // "Go to evidence" opens the article with the quoted words selected.
+      await w.page.click(`.monaco-hover:not(.hidden) a:text("${s.evidenceLink}")`);
+      await w.waitForActiveTab(s.article.split('/').pop(), 15_000);
+      const selected = await until('the quoted words to be selected in the article', () =>
+        w.page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((i) => i.textContent).find((t) => /\(\d+ selected\)/.test(t))), { timeout: 10_000 });
+      assert.match(selected, new RegExp(`\\(${s.hoverQuote.length} selected\\)`), `the selection is the quote '${s.hoverQuote}'`);
+      await w.screenshot('draft-from-article-evidence');
       // Again from the article: a second file; the first is kept as it was.
       await w.openFile(s.article, { coloured: false });
       await w.runCommand(s.command);
