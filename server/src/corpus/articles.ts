@@ -83,14 +83,28 @@ export function articleNameOf(record: unknown): string | undefined {
 /** Articles kept read between uses, re-read when their size or time changes. */
 const SHELF_SIZE = 32;
 
+/**
+ * How long where an article is (or that it is nowhere), and that it is
+ * unchanged, is trusted without looking again: a run over thousands of
+ * records in one folder looks once, and the editor sees an article that
+ * appeared or changed within a second.
+ */
+const TRUST_MS = 1000;
+
 export class ArticleShelf {
-  private readonly read = new Map<string, { stamp: FileStamp; catalog: CatalogIndex; article: FoundArticle }>();
+  private readonly read = new Map<string, { stamp: FileStamp; checked: number; catalog: CatalogIndex; article: FoundArticle }>();
+  private readonly located = new Map<string, { file: string | undefined; checked: number }>();
 
   /** The article at `file`, read and prepared for `catalog` (the gazetteer), or undefined when it cannot be read as text. */
   article(file: string, catalog: CatalogIndex, maxFileSize: number): FoundArticle | undefined {
-    const stamp = stampOf(file);
     const kept = this.read.get(file);
-    if (stamp && kept && kept.catalog === catalog && sameStamp(kept.stamp, stamp)) return kept.article;
+    const now = Date.now();
+    if (kept && kept.catalog === catalog && now - kept.checked < TRUST_MS) return kept.article;
+    const stamp = stampOf(file);
+    if (stamp && kept && kept.catalog === catalog && sameStamp(kept.stamp, stamp)) {
+      kept.checked = now;
+      return kept.article;
+    }
     const outcome = readText(file, { maxFileSize, maxFileSizeName: 'the limit for record files', hash: false });
     if (outcome.kind === 'problem') return undefined;
     const text = stripBom(outcome.text);
@@ -98,14 +112,27 @@ export class ArticleShelf {
     if (text.length > maxFileSize) return undefined;
     const article = { file, text, index: prepareArticle(text, catalog) };
     if (this.read.size >= SHELF_SIZE) this.read.delete(this.read.keys().next().value as string);
-    this.read.set(file, { stamp: outcome.stat, catalog, article });
+    this.read.set(file, { stamp: outcome.stat, checked: now, catalog, article });
     return article;
+  }
+
+  /** locateArticle, trusted for TRUST_MS per folder and name. */
+  private locate(recordFile: string, name: string, root: string | undefined): string | undefined {
+    const key = `${path.dirname(recordFile)}\0${name}\0${root ?? ''}`;
+    const now = Date.now();
+    const known = this.located.get(key);
+    if (known && now - known.checked < TRUST_MS) return known.file;
+    const file = locateArticle(recordFile, name, root);
+    // A bound, not a policy: a walk of more folders than this starts over.
+    if (this.located.size >= 4096) this.located.clear();
+    this.located.set(key, { file, checked: now });
+    return file;
   }
 
   /** A record's groundings against its article, when the record names one that is found. */
   ground(recordFile: string, record: unknown, catalog: CatalogIndex, options: GroundingOptions): { article: FoundArticle; groundings: Grounding[] } | undefined {
     const name = articleNameOf(record);
-    const file = name && locateArticle(recordFile, name, options.root);
+    const file = name && this.locate(recordFile, name, options.root);
     const article = file && this.article(file, catalog, options.maxFileSize);
     return article ? { article, groundings: groundRecord(record, article.index, catalog) } : undefined;
   }
@@ -121,7 +148,7 @@ export class ArticleShelf {
     analysis.records.forEach((record, i) => {
       const name = articleNameOf(record.value);
       if (!name) return;
-      const file = locateArticle(recordFile, name, options.root);
+      const file = this.locate(recordFile, name, options.root);
       const article = file && this.article(file, catalog, options.maxFileSize);
       const dependency: ArticleDependency = { name };
       if (file) dependency.file = file;

@@ -62,6 +62,8 @@ export interface ArticleIndex {
   dates: DateMention[];
   /** "đại diện 10 nước ASEAN": every member state took part. */
   allMembers: Span[];
+  /** The sentences (indexes into `sentences`) each folded word is in: names are compared with sentences by their words. */
+  sentencesWith: ReadonlyMap<string, readonly number[]>;
 }
 
 interface SentenceWords extends Span {
@@ -84,6 +86,10 @@ export function prepareArticle(text: string, catalog: CatalogIndex): ArticleInde
   });
   // Only what stands in a sentence is evidence: the page furniture after "(Nguồn …)" is not the report.
   const inSentence = (span: Span): boolean => sentences.some((s) => s.start <= span.start && span.end <= s.end);
+  const sentencesWith = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const word of s.words) (sentencesWith.get(word) ?? sentencesWith.set(word, []).get(word))?.push(i);
+  });
   const allMembers: Span[] = [];
   for (const s of article.sentences) {
     const match = ALL_MEMBERS.exec(s.text);
@@ -97,6 +103,7 @@ export function prepareArticle(text: string, catalog: CatalogIndex): ArticleInde
     documents: article.sentences.flatMap((s) => findDocuments(s, names, text)).map((d) => ({ start: d.start, end: d.end, entry: d.entry, folded: foldName(d.title) })),
     dates: findDates(text).filter(inSentence),
     allMembers,
+    sentencesWith,
   };
 }
 
@@ -188,7 +195,8 @@ function misspelt(index: ArticleIndex, names: readonly string[]): Span[] {
   const long = names.map(foldName).filter((n) => n.length >= MISSPELT_MIN_LENGTH && !n.includes(' '));
   if (long.length === 0) return [];
   const named = (t: Token): boolean => index.parties.some((m) => m.start <= t.start && t.end <= m.end);
-  return index.sentences.flatMap((s) => s.tokens.filter((t) => t.capital && !named(t) && long.some((n) => editDistance(t.folded, n, 1) === 1)));
+  // The bounded edit distance first: it rules out almost every word at once, the look-up among the names only a few.
+  return index.sentences.flatMap((s) => s.tokens.filter((t) => t.capital && long.some((n) => editDistance(t.folded, n, 1) === 1) && !named(t)));
 }
 
 /**
@@ -303,15 +311,17 @@ function anchorSentence(index: ArticleIndex, anchor: Span | undefined): Span | u
   return anchor && (sentenceOf(index, anchor) ?? anchor);
 }
 
+/** A name's distinct folded words. */
 function wordsOf(name: string): string[] {
-  return foldName(name).split(' ').filter((w) => w !== '');
+  return [...new Set(foldName(name).split(' ').filter((w) => w !== ''))];
 }
 
 /** Sentences that hold every word of one of the names, each as the shortest stretch of it that does. */
 function sentencesWithAllWords(index: ArticleIndex, names: readonly string[]): Span[] {
   const out: Span[] = [];
   for (const words of names.map(wordsOf).filter((w) => w.length > 0)) {
-    for (const sentence of index.sentences) {
+    for (const i of index.sentencesWith.get(words[0]) ?? []) {
+      const sentence = index.sentences[i];
       if (words.every((w) => sentence.words.has(w))) out.push(shortestWindow(sentence.tokens, new Set(words)));
     }
   }
@@ -340,18 +350,21 @@ function shortestWindow(tokens: readonly Token[], words: ReadonlySet<string>): S
 
 /** The sentence sharing the largest part of one name's words (ties: the one nearest the meeting's report). */
 function nearestByWords(index: ArticleIndex, names: readonly string[], anchor: Span | undefined): { sentence: Span; coverage: number } | undefined {
-  let best: { sentence: Span; coverage: number; distance: number } | undefined;
+  let best: { at: number; coverage: number; distance: number } | undefined;
   for (const words of names.map(wordsOf).filter((w) => w.length > 0)) {
-    for (const sentence of index.sentences) {
-      const coverage = words.filter((w) => sentence.words.has(w)).length / words.length;
-      if (coverage === 0) continue;
-      const distance = anchor ? Math.abs(sentence.start - anchor.start) : 0;
-      if (!best || coverage > best.coverage || (coverage === best.coverage && distance < best.distance)) {
-        best = { sentence: { start: sentence.start, end: sentence.end }, coverage, distance };
-      }
+    // Only the sentences that share a word with the name, counted through the index: every record's title is compared so.
+    const shared = new Map<number, number>();
+    for (const word of words) for (const i of index.sentencesWith.get(word) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const [at, count] of shared) {
+      const coverage = count / words.length;
+      const distance = anchor ? Math.abs(index.sentences[at].start - anchor.start) : 0;
+      const better = !best || coverage > best.coverage || (coverage === best.coverage && (distance < best.distance || (distance === best.distance && at < best.at)));
+      if (better) best = { at, coverage, distance };
     }
   }
-  return best && { sentence: best.sentence, coverage: best.coverage };
+  if (!best) return undefined;
+  const { start, end } = index.sentences[best.at];
+  return { sentence: { start, end }, coverage: best.coverage };
 }
 
 // ---------------------------------------------------------------- the rule
