@@ -104,6 +104,9 @@ describe('draft from article and evidence', () => {
     assert.deepEqual(where.range, found[0].relatedInformation[0].location.range);
     const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Canada', { delta: 1 }) });
     assert.match(hover.contents.value, /\*\*Not in the article\*\* `004_5895cff1c47de498\.txt`\. The nearest sentence/);
+    // The preview lists it among the record's notes.
+    const preview = await client.request('meetingRecords/renderPreview', { uri, cspSource: 'vscode-resource:', nonce: 'n' });
+    assert.match(preview.html, /does not mention &#39;Canada&#39;|does not mention 'Canada'/);
     // The seed record as it is: none.
     const clean = await client.replace(uri, SEED004);
     assert.deepEqual(clean.filter((d) => d.code === 'not-in-article'), []);
