@@ -71,7 +71,12 @@ test('an article that is not found, or is outside the current folder, grounds no
   addCanada(dir);
   // From inside records/, ../articles is outside the current folder: not read.
   assert.deepEqual(grounding(runJson(['validate', '.'], { cwd: path.join(dir, 'records') }).json), []);
-  fs.rmSync(path.join(dir, 'articles'), { recursive: true });
+  // A link in the folder to articles outside it does not bring them in.
+  const elsewhere = scratch();
+  fs.renameSync(path.join(dir, 'articles'), path.join(elsewhere, 'articles'));
+  fs.symlinkSync(path.join(elsewhere, 'articles'), path.join(dir, 'articles'));
+  assert.deepEqual(grounding(runJson(['validate', 'records'], { cwd: dir }).json), []);
+  fs.rmSync(path.join(dir, 'articles'));
   assert.deepEqual(grounding(runJson(['validate', 'records'], { cwd: dir }).json), []);
 });
 

@@ -55,7 +55,7 @@ export function locateArticle(recordFile: string, name: string, root: string | u
   const top = root && isInside(recordDir, root) ? path.resolve(root) : recordDir;
   for (let dir = recordDir; ; dir = path.dirname(dir)) {
     const candidates = dir === recordDir ? [path.resolve(dir, name), path.resolve(dir, ARTICLES_FOLDER, name)] : [path.resolve(dir, ARTICLES_FOLDER, name)];
-    for (const candidate of candidates) if (isInside(candidate, top) && isFile(candidate)) return candidate;
+    for (const candidate of candidates) if (isInside(candidate, top) && isFile(candidate) && linksInside(candidate, top)) return candidate;
     if (dir === top || path.dirname(dir) === dir) return undefined;
   }
 }
@@ -63,6 +63,15 @@ export function locateArticle(recordFile: string, name: string, root: string | u
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(path.resolve(folder), path.resolve(file));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** A link inside the folder that leads out of it does not make the file outside "in the workspace". */
+function linksInside(file: string, folder: string): boolean {
+  try {
+    return isInside(fs.realpathSync(file), fs.realpathSync(folder));
+  } catch {
+    return false;
+  }
 }
 
 function isFile(file: string): boolean {
