@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { ClientHost } from './client';
 import { newRecord, reportingErrors, restartServer, validateWorkspace } from './commands';
 import { exportRecordsCommand } from './export';
+import { goToEvidence, newRecordFromArticle } from './draft';
 import { OverviewPanel } from './overview';
 import { PreviewManager } from './preview';
 import { RecordStatusBar } from './statusBar';
@@ -31,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): void {
     'meetingRecords.validateWorkspace': ['Validate Workspace', () => validateWorkspace(clientHost)],
     'meetingRecords.exportRecords': ['Export Records', (...args: unknown[]) => exportRecordsCommand(clientHost, ...args)],
     'meetingRecords.newRecord': ['New Meeting Record', () => newRecord(context.extensionUri)],
+    'meetingRecords.newRecordFromArticle': ['New Record from Article', (argument?: unknown) => newRecordFromArticle(clientHost, argument)],
+    'meetingRecords.goToEvidence': ['Go to Evidence', (uri?: unknown, position?: unknown) => goToEvidence(clientHost, uri, position)],
     'meetingRecords.restartServer': ['Restart Language Server', () => restartServer(clientHost)],
     'meetingRecords.showOutput': ['Show Output', () => clientHost.outputChannel.show()],
   };

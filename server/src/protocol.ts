@@ -129,3 +129,47 @@ export interface InitializationOptions {
    */
   workspaceTrusted?: boolean;
 }
+
+/**
+ * Request: draft meeting records from the text of a news article (the
+ * "New Record from Article…" command). `uri` is the article's, when it is a
+ * file: its name goes into each record's `source.article`.
+ */
+export const DraftFromArticleRequest = new RequestType<DraftFromArticleParams, DraftFromArticleResult, void>('meetingRecords/draftFromArticle');
+export interface DraftFromArticleParams {
+  text: string;
+  uri?: string;
+}
+export interface DraftFromArticleResult {
+  /** The record file to write: a header, then one YAML document per record. */
+  yaml: string;
+  /** How many records the article gave (0: it reports no ASEAN meeting the drafter recognises). */
+  records: number;
+  /** For every drafted value, the span of the article it came from (UTF-16 offsets into `text`). */
+  evidence: DraftEvidence[];
+  /** Why nothing was drafted, when the text was refused (too long). */
+  refused?: string;
+}
+export interface DraftEvidence {
+  record: number;
+  path: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Request: the article evidence of the record value at a position ("Go to evidence"); null where there is none. */
+export const EvidenceRequest = new RequestType<EvidenceParams, EvidenceResult | null, void>('meetingRecords/evidence');
+export interface EvidenceParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+export interface EvidenceResult {
+  /** The article's URI. */
+  uri: string;
+  /** The words that support the value, or (when the article does not) the nearest sentence. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  supported: boolean;
+  /** One line for the user: what was found where. */
+  message: string;
+}

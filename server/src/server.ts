@@ -29,6 +29,8 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
 import { resolveCompletion } from './features/completionResolve';
 import { definition } from './features/definition';
+import { draftFromArticle } from './features/draft';
+import { evidenceAt, evidenceLocation } from './features/evidence';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 import { answerExport, InvalidExportParams } from './features/export';
 import { foldingRanges } from './features/folding';
@@ -43,11 +45,14 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import {
   DocumentStateNotification,
   ExportRecordsRequest,
+  DraftFromArticleRequest,
+  EvidenceRequest,
   ListRecordsRequest,
   RenderPreviewRequest,
   SETTINGS_SECTION,
   ValidateWorkspaceRequest,
   type ExportRecordsResult,
+  type DraftFromArticleResult,
   type ListRecordsResult,
   type RenderPreviewResult,
   type InitializationOptions,
@@ -211,12 +216,14 @@ function main(): void {
     runSafe(log, 'hover', null, token, async () => {
       const view = await ws().view(params.textDocument.uri);
       if (!view || !isPosition(params.position)) return null;
+      const position = view.toAnalysis(params.position);
       return hover({
         analysis: view.analysis,
-        position: view.toAnalysis(params.position),
+        position,
         catalog: ws().catalogs.catalog,
         recordsMentioning: (kind, name) => ws().recordsMentioning(kind, name),
         toEditor: (r) => view.toEditor(r),
+        evidence: await evidenceAt({ analysis: view.analysis, position, evidence: (record) => ws().evidenceOf(view, record) }),
       });
     }),
   );
@@ -335,6 +342,23 @@ function main(): void {
         if (error instanceof InvalidExportParams) return new ResponseError<void>(ErrorCodes.InvalidParams, error.message);
         throw error;
       }
+    }),
+  );
+
+  connection.onRequest(EvidenceRequest, (params, token) =>
+    runSafe(log, 'evidence', null, token, async () => {
+      const view = await ws().viewOrRead(String(params.uri));
+      if (!view || !isPosition(params.position)) return null;
+      const hit = await evidenceAt({ analysis: view.analysis, position: view.toAnalysis(params.position), evidence: (record) => ws().evidenceOf(view, record) });
+      return hit ? evidenceLocation(hit) : null;
+    }),
+  );
+
+  const emptyDraft: DraftFromArticleResult = { yaml: '', records: 0, evidence: [] };
+  connection.onRequest(DraftFromArticleRequest, (params, token) =>
+    runSafe(log, 'draft from article', emptyDraft, token, async () => {
+      const settings = await ws().settings.get(typeof params.uri === 'string' ? params.uri : undefined);
+      return draftFromArticle({ text: params.text, uri: params.uri, catalog: ws().catalogs.catalog, maxLength: settings.maxFileSize });
     }),
   );
 

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { SCENARIOS, checkFixtureLines, containsAny, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
+import { SCENARIOS, checkFixtureLines, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
 import { Workbench, ensureCodeServer, ensureVsix, startSession, until } from './harness.mjs';
 import { readCsv } from '../export/formats.mjs';
 
@@ -121,20 +121,7 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
 
   test(scenario('hover').title, { timeout: 90_000 }, () => run('hover', async (w, s) => {
     await w.openFile(s.file);
-    const box = await w.tokenBox(s.line, s.token);
-    let text = '';
-    try {
-      await until(`a hover card on '${s.token}'`, async () => {
-        // Move off and back onto the token so the hover (re)triggers.
-        await w.page.mouse.move(box.x + box.width / 2, box.y - 40);
-        await w.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-        await w.page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { state: 'visible', timeout: 3000 }).catch(() => {});
-        text = await w.page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((h) => h.innerText).join('\n'));
-        return containsAny(text, s.any);
-      }, { timeout: 30_000, interval: 200 });
-    } catch {
-      assert.fail(`hovering '${s.token}' (line ${s.line}) shows ${JSON.stringify(text)}; expected one of ${JSON.stringify(s.any)}`);
-    }
+    await w.hoverCard(s.line, s.token, s.any);
   }));
 
   test(scenario('quick-fix').title, { timeout: 90_000 }, () => run('quick-fix', async (w, s) => {
@@ -251,6 +238,42 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
     }
   }));
 
+  test(scenario('draft-from-article').title, { timeout: 180_000 }, () => run('draft-from-article', async (w, s) => {
+    const dir = session.ws.dir;
+    const first = join(dir, s.expectFile);
+    const second = join(dir, s.expectSecondFile);
+    try {
+      // The article in the editor, the command from the palette, as a person does it.
+      await w.openFile(s.article, { coloured: false });
+      await w.runCommand(s.command);
+      await w.waitForActiveTab(s.expectFile.split('/').pop(), 30_000);
+      await w.waitForColouring();
+      const written = readFileSync(first, 'utf8');
+      assert.deepEqual([...written.matchAll(/^mechanism: (.+)$/gm)].map((m) => m[1]), s.expectMechanisms, 'one record per meeting the article reports');
+      const line = written.split('\n').findIndex((l) => l.startsWith(s.hoverLinePrefix)) + 1;
+      assert.ok(line > 0, `no line starting '${s.hoverLinePrefix}' in ${s.expectFile}`);
+      await w.gotoLine(line);
+      await w.hoverCard(line, s.hoverToken, s.hoverAny);
+      await w.screenshot('draft-from-article-hover');
+      // "Go to evidence" opens the article with the quoted words selected.
+      await w.page.click(`.monaco-hover:not(.hidden) a:text("${s.evidenceLink}")`);
+      await w.waitForActiveTab(s.article.split('/').pop(), 15_000);
+      const selected = await until('the quoted words to be selected in the article', () =>
+        w.page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((i) => i.textContent).find((t) => /\(\d+ selected\)/.test(t))), { timeout: 10_000 });
+      assert.match(selected, new RegExp(`\\(${s.hoverQuote.length} selected\\)`), `the selection is the quote '${s.hoverQuote}'`);
+      await w.screenshot('draft-from-article-evidence');
+      // Again from the article: a second file; the first is kept as it was.
+      await w.openFile(s.article, { coloured: false });
+      await w.runCommand(s.command);
+      await w.waitForActiveTab(s.expectSecondFile.split('/').pop(), 30_000);
+      assert.equal(readFileSync(first, 'utf8'), written, 'the first draft was overwritten');
+    } finally {
+      await w.runCommand('View: Close All Editors').catch(() => {});
+      rmSync(first, { force: true });
+      rmSync(second, { force: true });
+    }
+  }));
+
   test(scenario('status-bar').title, { timeout: 120_000 }, () => run('status-bar', async (w, s) => {
     const id = extensionId();
     for (const c of s.cases) {
@@ -303,7 +326,7 @@ describe('Meeting Records in real VS Code (code-server + chromium)', { timeout: 
   }));
 
   test('the scenario list is covered', () => {
-    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'export', 'status-bar'];
+    const covered = ['problems', 'completion', 'hover', 'quick-fix', 'preview', 'overview', 'disk-change', 'export', 'draft-from-article', 'status-bar'];
     assert.deepEqual(SCENARIOS.scenarios.map((x) => x.id).filter((x) => !covered.includes(x)), [], 'scenarios.json has scenarios this suite does not run');
   });
 });

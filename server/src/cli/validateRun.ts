@@ -53,7 +53,8 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
     hashes: options.cache,
     maxFileSizeName: MAX_FILE_SIZE_FLAG,
   };
-  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
+  // Source articles are looked for up to the current folder (corpus/articles.ts), as a workspace folder bounds the editor's search.
+  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity, articleRoot: cwd }));
   const verdicts = await judgeAll(jobs, settings, options, io);
 
   const reported: ReportedFile[] = files.map((f, i) => ({ ...verdicts[i], file: f.file }));
@@ -91,7 +92,7 @@ async function judgeAll(jobs: readonly FileJob[], settings: AnalyseSettings<'ver
   const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings, options)) : undefined;
   const toJudge: number[] = [];
   for (let i = 0; i < jobs.length; i++) {
-    const hit = cache?.lookup(jobs[i].path, options.maxFileSize * 3 + 3);
+    const hit = cache?.lookup(jobs[i].path, options.maxFileSize * 3 + 3, jobs[i].articleRoot);
     // With --fix, a file with fixable problems is done again so the fixes get written.
     if (hit && !(options.fix && hit.diagnostics.some((d) => d.fixable))) verdicts[i] = hit;
     else toJudge.push(i);

@@ -1,6 +1,7 @@
 import type { CatalogIndex } from '../core/catalog';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import { Validator, type FileAnalysis, type SeverityOverrides, type ValidateOptions } from '../core/validate';
+import { ArticleShelf } from './articles';
 import { readText, type ReadOutcome, type ReadText } from './read';
 import {
   applySeverity,
@@ -48,6 +49,8 @@ export interface FileJob {
   severity: SeverityOverrides;
   /** Judge without shortcuts (a record whose id turned out duplicated needs its id's range). */
   precise?: boolean;
+  /** The folder beyond which no source article is looked for (corpus/articles.ts): the workspace folder, the CLI's current folder. */
+  articleRoot?: string;
 }
 
 /**
@@ -112,7 +115,8 @@ export class FileAnalyzer<D extends Detail = Detail> {
     const options: ValidateOptions = { maxFileSize: job.maxFileSize, maxFileSizeName, severity: job.severity, detail: shortcuts ? 'verdict' : 'full' };
     const fix = this.fixer?.(job, read, validator, options);
     const analysis = validator.validate(fix ? fix.text : read.text, options);
-    const found = analysis.diagnostics.map(toFileDiagnostic);
+    const grounded = this.articles.diagnose(job.path, analysis, this.getCatalog(), { root: job.articleRoot, maxFileSize: job.maxFileSize, severity: job.severity });
+    const found = [...analysis.diagnostics, ...grounded.diagnostics].map(toFileDiagnostic);
     if (fix?.problem) found.unshift(fix.problem);
     const verdict: FileVerdict<RecordsOf<D>> = {
       path: job.path,
@@ -127,6 +131,7 @@ export class FileAnalyzer<D extends Detail = Detail> {
     if (stamp) verdict.stamp = stamp;
     if (fix && fix.applied > 0) verdict.fixed = fix.applied;
     if (analysis.partial === 'values') verdict.partial = true;
+    if (grounded.dependencies.length > 0) verdict.articles = grounded.dependencies;
     return verdict;
   }
 
@@ -150,6 +155,8 @@ export class FileAnalyzer<D extends Detail = Detail> {
   }
 
   private uncachedValidator: Validator | undefined;
+  /** Articles read once per thread, however many records name them. */
+  private readonly articles = new ArticleShelf();
 
   private getCatalog(): CatalogIndex {
     this.catalog ??= buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file)));

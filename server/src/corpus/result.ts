@@ -1,5 +1,6 @@
 import type { Diagnostic, Range } from '../core/types';
 import type { FileAnalysis, LocatedMention, RecordInfo, SeverityOverrides } from '../core/validate';
+import type { ArticleDependency } from './articles';
 
 /**
  * The one shape of a file's verdict, from disk to result, for the CLI and
@@ -55,6 +56,8 @@ export interface FileVerdict<R extends RecordFacts = RecordFacts> {
   gone?: true;
   /** A bug stopped the validator on this file: every front end shows it as an `internal-error` diagnostic. */
   failure?: string;
+  /** The source articles its records name, where they were found and in which state: `not-in-article` depends on them. */
+  articles?: ArticleDependency[];
 }
 
 export function toFileDiagnostic(d: Diagnostic): FileDiagnostic {

@@ -263,7 +263,7 @@ export class Indexer {
   }
 
   private jobOf(key: string, settings: MeetingRecordsSettings): FileJob {
-    return { path: key, maxFileSize: settings.maxFileSize, severity: settings.severity };
+    return { path: key, maxFileSize: settings.maxFileSize, severity: settings.severity, articleRoot: this.paths.folderOf(key) };
   }
 
   private settingsOf(key: string): Promise<MeetingRecordsSettings> {

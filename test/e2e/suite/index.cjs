@@ -224,6 +224,46 @@ test(scenario('disk-change').title, async () => {
   }
 });
 
+test(scenario('draft-from-article').title, async () => {
+  const s = scenario('draft-from-article');
+  const first = uriOf(s.expectFile);
+  const second = uriOf(s.expectSecondFile);
+  const activeIs = (uri) => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.fsPath === uri.fsPath;
+  try {
+    // As a person runs it: the article is the active editor, the command takes its text.
+    await open(s.article);
+    const created = await vscode.commands.executeCommand(commandId(ext, s.command));
+    assert.equal(created && created.fsPath, first.fsPath, 'the command names the file it wrote');
+    await until(`${s.expectFile} to be the active editor`, () => activeIs(first), { timeout: 20000 });
+    const written = fs.readFileSync(first.fsPath, 'utf8');
+    const mechanisms = [...written.matchAll(/^mechanism: (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(mechanisms, s.expectMechanisms, 'one record per meeting the article reports');
+    assert.match(written, new RegExp(`^  article: ${path.basename(s.article).replace('.', '\\.')}$`, 'm'));
+    const doc = vscode.window.activeTextEditor.document;
+    assert.equal(doc.languageId, SCENARIOS.extension.languageId);
+    // Hover on a drafted partner: the sentence of the article it came from.
+    const line = written.split('\n').findIndex((l) => l.startsWith(s.hoverLinePrefix));
+    assert.ok(line >= 0, `no line starting '${s.hoverLinePrefix}' in ${s.expectFile}`);
+    const pos = new vscode.Position(line, written.split('\n')[line].indexOf(s.hoverToken) + 1);
+    let text = '';
+    await until(`the evidence in the hover on '${s.hoverToken}'`, async () => {
+      text = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos));
+      return containsAny(text, s.hoverAny);
+    }, { timeout: 20000, interval: 500 }).catch(() => assert.fail(`hover on '${s.hoverToken}' reads ${JSON.stringify(text)}; expected one of ${JSON.stringify(s.hoverAny)}`));
+    // The draft is grounded in its article and valid: no error, no not-in-article.
+    const bad = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error || codeOf(d) === 'not-in-article');
+    assert.deepEqual(bad.map(describeDiag), []);
+    // Again: the first file is kept as it is, the draft goes to the next free name.
+    await open(s.article);
+    const again = await vscode.commands.executeCommand(commandId(ext, s.command));
+    assert.equal(again && again.fsPath, second.fsPath);
+    assert.equal(fs.readFileSync(first.fsPath, 'utf8'), written, 'the first draft was overwritten');
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of [first, second]) fs.rmSync(uri.fsPath, { force: true });
+  }
+});
+
 test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async () => {
   // The status bar item is not readable through the API; the code-server
   // suite reads it. Here: the counts it shows come from these diagnostics.

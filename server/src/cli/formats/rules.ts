@@ -22,6 +22,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'document-mismatch': 'A document the catalog knows disagrees with its entry: type, parties, or a year after the meeting.',
   'party-not-yet': 'A party did not exist yet at the meeting\'s date, or was not yet a dialogue partner.',
   'partners-participants': 'A partner is missing from the participants the record lists.',
+  'not-in-article': "A party, date or document that the record's source article (source.article, found beside the record) does not mention.",
   encoding: 'The file is not UTF-8 text (binary content or invalid UTF-8).',
   'file-too-large': 'The file is larger than --max-file-size and was not validated.',
   'too-many-problems': 'The file has more problems than are listed; the rest are counted in one message.',
