@@ -138,19 +138,20 @@ export async function restartServer(host: ClientHost): Promise<void> {
   if (choice) host.outputChannel.show();
 }
 
-/** Runs a command, turning a failure into one message with a way to the log. */
+/** Runs a command, turning a failure into one message with a way to the log. What it returns goes to `executeCommand`'s caller. */
 export function reportingErrors<A extends unknown[]>(
   host: ClientHost,
   title: () => string,
   run: (...args: A) => unknown,
-): (...args: A) => Promise<void> {
+): (...args: A) => Promise<unknown> {
   return async (...args: A) => {
     try {
-      await run(...args);
+      return await run(...args);
     } catch (error) {
       host.outputChannel.error(`${title()}: ${errorMessage(error)}`);
       const choice = await vscode.window.showErrorMessage(l10n.t('{0} failed: {1}', title(), errorMessage(error)), l10n.t('Show Output'));
       if (choice) host.outputChannel.show();
+      return undefined;
     }
   };
 }

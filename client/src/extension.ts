@@ -7,6 +7,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ClientHost } from './client';
 import { newRecord, reportingErrors, restartServer, validateWorkspace } from './commands';
+import { exportRecordsCommand } from './export';
+import { goToEvidence, newRecordFromArticle } from './draft';
 import { applyLocale, LOCALE_SETTING } from './l10n';
 import { OverviewPanel } from './overview';
 import { PreviewManager } from './preview';
@@ -32,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): void {
     ],
     'meetingRecords.showOverview': [() => l10n.t('Show Meetings Overview'), () => overview.show()],
     'meetingRecords.validateWorkspace': [() => l10n.t('Validate Workspace'), () => validateWorkspace(clientHost)],
+    'meetingRecords.exportRecords': [() => l10n.t('Export Records'), (...args: unknown[]) => exportRecordsCommand(clientHost, ...args)],
     'meetingRecords.newRecord': [() => l10n.t('New Meeting Record'), () => newRecord(context.extensionUri)],
+    'meetingRecords.newRecordFromArticle': [() => l10n.t('New Record from Article'), (argument?: unknown) => newRecordFromArticle(clientHost, argument)],
+    'meetingRecords.goToEvidence': [() => l10n.t('Go to Evidence'), (uri?: unknown, position?: unknown) => goToEvidence(clientHost, uri, position)],
     'meetingRecords.restartServer': [() => l10n.t('Restart Language Server'), () => restartServer(clientHost)],
     'meetingRecords.showOutput': [() => l10n.t('Show Output'), () => clientHost.outputChannel.show()],
   };

@@ -6,6 +6,8 @@
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -29,7 +31,10 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
 import { resolveCompletion } from './features/completionResolve';
 import { definition } from './features/definition';
+import { draftFromArticle } from './features/draft';
+import { evidenceAt, evidenceLocation } from './features/evidence';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
+import { answerExport, InvalidExportParams } from './features/export';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { renderPreview } from './features/preview';
@@ -41,10 +46,15 @@ import { Workspace } from './state/workspace';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import {
   DocumentStateNotification,
+  ExportRecordsRequest,
+  DraftFromArticleRequest,
+  EvidenceRequest,
   ListRecordsRequest,
   RenderPreviewRequest,
   SETTINGS_SECTION,
   ValidateWorkspaceRequest,
+  type ExportRecordsResult,
+  type DraftFromArticleResult,
   type ListRecordsResult,
   type RenderPreviewResult,
   type InitializationOptions,
@@ -209,12 +219,14 @@ function main(): void {
     runSafe(log, 'hover', null, token, async () => {
       const view = await ws().view(params.textDocument.uri);
       if (!view || !isPosition(params.position)) return null;
+      const position = view.toAnalysis(params.position);
       return hover({
         analysis: view.analysis,
-        position: view.toAnalysis(params.position),
+        position,
         catalog: ws().catalogs.catalog,
         recordsMentioning: (kind, name) => ws().recordsMentioning(kind, name),
         toEditor: (r) => view.toEditor(r),
+        evidence: await evidenceAt({ analysis: view.analysis, position, evidence: (record) => ws().evidenceOf(view, record) }),
       });
     }),
   );
@@ -312,6 +324,45 @@ function main(): void {
   const emptyTotals: ValidateWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
   connection.onRequest(ValidateWorkspaceRequest, (token) =>
     runSafe(log, 'validate workspace', emptyTotals, token, () => ws().validateWorkspace()),
+  );
+
+  // A failed export is an error for the client to show, never an empty text it would write to the user's file.
+  const exportFailed = new ResponseError<void>(ErrorCodes.InternalError, 'Exporting the records failed; the language server log says why');
+  connection.onRequest(ExportRecordsRequest, (params, token) =>
+    runSafe<ExportRecordsResult | ResponseError<void>>(log, 'export records', exportFailed, token, async () => {
+      try {
+        const result = await answerExport(params, {
+          sources: (uris, onProgress, isCancelled) => ws().exportSources(uris, onProgress, isCancelled),
+          catalog: () => ws().catalogs.catalog,
+          // The client's progress, when it sent a workDoneToken; a reporter that reports nothing otherwise.
+          progress: connection.window.attachWorkDoneProgress(params.workDoneToken),
+          isCancelled: () => token.isCancellationRequested,
+          now: () => new Date(),
+        });
+        // Cancelled: runSafe answers RequestCancelled.
+        return result ?? exportFailed;
+      } catch (error) {
+        if (error instanceof InvalidExportParams) return new ResponseError<void>(ErrorCodes.InvalidParams, error.message);
+        throw error;
+      }
+    }),
+  );
+
+  connection.onRequest(EvidenceRequest, (params, token) =>
+    runSafe(log, 'evidence', null, token, async () => {
+      const view = await ws().viewOrRead(String(params.uri));
+      if (!view || !isPosition(params.position)) return null;
+      const hit = await evidenceAt({ analysis: view.analysis, position: view.toAnalysis(params.position), evidence: (record) => ws().evidenceOf(view, record) });
+      return hit ? evidenceLocation(hit) : null;
+    }),
+  );
+
+  const emptyDraft: DraftFromArticleResult = { yaml: '', records: 0, evidence: [] };
+  connection.onRequest(DraftFromArticleRequest, (params, token) =>
+    runSafe(log, 'draft from article', emptyDraft, token, async () => {
+      const settings = await ws().settings.get(typeof params.uri === 'string' ? params.uri : undefined);
+      return draftFromArticle({ text: params.text, uri: params.uri, catalog: ws().catalogs.catalog, maxLength: settings.maxFileSize });
+    }),
   );
 
   connection.onShutdown(() => workspace?.dispose());

@@ -99,6 +99,94 @@ describe('one fixture per rule code', () => {
   test('series-year: AMM-57 dated 2023', () => {
     expectOnly('series-year.meeting.yaml', [{ code: 'series-year', line: 9, column: 9, severity: 'warning', message: /2024/ }]);
   });
+
+  test('mechanism-membership in time: Russia at a 2007 EAS, before it joined in 2011', () => {
+    expectOnly('membership-in-time.meeting.yaml', [{ code: 'mechanism-membership', line: 9, column: 12, message: /'Russia' has been a member of EAS only since 2011; this meeting is dated 2007-11-21/ }]);
+  });
+
+  test('ambiguous-name: \'my\' folds to Malaysia and to the United States; both are offered, neither is applied', () => {
+    expectOnly('ambiguous-name.meeting.yaml', [{ code: 'ambiguous-name', line: 10, column: 8, severity: 'warning', message: /'my' could be the party 'Malaysia' or 'United States'/ }]);
+  });
+
+  test('member-as-partner: Thailand among the partners of ASEAN+3', () => {
+    expectOnly('member-as-partner.meeting.yaml', [{ code: 'member-as-partner', line: 9, column: 26, message: /'Thailand' is an ASEAN member state.*'participants'/ }]);
+  });
+
+  test('chair-not-member: Japan chairing an ASEAN+1 meeting', () => {
+    expectOnly('chair-not-member.meeting.yaml', [{ code: 'chair-not-member', line: 10, column: 8, message: /chaired by an ASEAN member state.*'Japan'/ }]);
+  });
+
+  test('follow-up-date: a follow-up announced for before the meeting', () => {
+    expectOnly('follow-up-date.meeting.yaml', [{ code: 'follow-up-date', line: 12, column: 11, message: /dated 2024-05, before the meeting that announced it \(2024-07-26\)/ }]);
+  });
+
+  test('document-mismatch: type, parties and year against the catalog entry, each on its value', () => {
+    expectOnly('document-mismatch.meeting.yaml', [
+      { code: 'document-mismatch', line: 11, column: 11, message: /is a work-plan in the catalog, not a declaration/ },
+      { code: 'document-mismatch', line: 12, column: 13, message: /dates from 2017 in the catalog, after this meeting \(2015\)/ },
+      { code: 'document-mismatch', line: 13, column: 29, message: /'India' is not a party to/ },
+    ]);
+  });
+
+  test('party-not-yet: Timor-Leste at a 2018 ASEAN+3 meeting, before it joined ASEAN', () => {
+    expectOnly('party-not-yet.meeting.yaml', [{ code: 'party-not-yet', line: 10, column: 26, message: /'Timor-Leste' was not yet an ASEAN member on 2018-08-02: it joined on 2025-10-26/ }]);
+  });
+
+  test('partners-participants: a partner missing from the participants listed', () => {
+    expectOnly('partners-participants.meeting.yaml', [{ code: 'partners-participants', line: 9, column: 26, message: /'Republic of Korea' is a partner of this meeting but is not among its 'participants'/ }]);
+  });
+});
+
+/** The record text for a case of the time-aware and naming rules. */
+function meeting({ id, mechanism = 'ASEAN+3', level = 'ministerial', date, extra = '' }) {
+  return `version: 1\nid: ${id}\ntitle: Hội nghị\nmechanism: ${mechanism}\nlevel: ${level}\ndate: ${date}\nsource:\n  publisher: TTXVN\n${extra}`;
+}
+
+describe('domain judgement in time: both directions of every case', () => {
+  const CASES = [
+    { name: 'eas-2018-russia-us', mechanism: 'EAS', level: 'summit', date: '2018-11-15', extra: 'partners: [Russia, United States, China]\n', codes: [] },
+    { name: 'eas-2007-russia', mechanism: 'EAS', level: 'summit', date: '2007-11-21', extra: 'partners: [Russia]\n', codes: ['mechanism-membership'] },
+    { name: 'eas-2010-us', mechanism: 'EAS', level: 'summit', date: '2010-10-30', extra: 'partners: [United States]\n', codes: ['mechanism-membership'] },
+    { name: 'apt-2018-timor', date: '2018-08-02', extra: 'participants: [Timor-Leste]\n', codes: ['party-not-yet'] },
+    { name: 'apt-2026-timor', date: '2026-07-20', extra: 'participants: [Timor-Leste]\n', codes: [] },
+    { name: 'eas-1-2005', mechanism: 'EAS', level: 'summit', date: '2005-12-14', extra: 'series: EAS-1\n', codes: [] },
+    { name: 'eas-2-2007', mechanism: 'EAS', level: 'summit', date: '2007-01-15', extra: 'series: EAS-2\n', codes: [] },
+    { name: 'eas-3-2007', mechanism: 'EAS', level: 'summit', date: '2007-11-21', extra: 'series: EAS-3\n', codes: [] },
+    { name: 'eas-4-2009', mechanism: 'EAS', level: 'summit', date: '2009-10-25', extra: 'series: EAS-4\n', codes: [] },
+    { name: 'eas-3-2008', mechanism: 'EAS', level: 'summit', date: '2008-11-21', extra: 'series: EAS-3\n', codes: ['series-year'] },
+    { name: 'amm-1-1967', mechanism: 'AMM', date: '1967-08-08', extra: 'series: AMM-1\n', codes: [] },
+    { name: 'uk-2019', mechanism: 'ASEAN+1', date: '2019-08-01', extra: 'partners: [United Kingdom]\n', codes: ['party-not-yet'] },
+    { name: 'uk-2022', mechanism: 'ASEAN+1', date: '2022-08-04', extra: 'partners: [United Kingdom]\n', codes: [] },
+    { name: 'malaysia-code', date: '2024-07-26', extra: 'chair: MY\n', codes: ['non-canonical-name'] },
+    { name: 'mỹ', date: '2024-07-26', mechanism: 'EAS', level: 'summit', extra: 'partners: [Mỹ]\n', codes: ['non-canonical-name'] },
+  ];
+  let byFile;
+  let dir;
+  before(() => {
+    dir = scratch();
+    for (const c of CASES) fs.writeFileSync(path.join(dir, `${c.name}.meeting.yaml`), meeting({ id: `case-${CASES.indexOf(c)}`, ...c }));
+    byFile = new Map(runJson(['validate', '.'], { cwd: dir }).json.map((entry) => [entry.file, entry.diagnostics]));
+  });
+  for (const c of CASES) {
+    test(`${c.name}: ${c.codes.length ? c.codes.join(', ') : 'passes'}`, () => {
+      assert.deepEqual(byFile.get(`${c.name}.meeting.yaml`).map((d) => d.code), c.codes, JSON.stringify(byFile.get(`${c.name}.meeting.yaml`)));
+    });
+  }
+
+  test('an alias resolves to the entry it names exactly: MY is Malaysia, Mỹ is the United States', () => {
+    assert.match(byFile.get('malaysia-code.meeting.yaml')[0].message, /'Malaysia'/);
+    assert.match(byFile.get('mỹ.meeting.yaml')[0].message, /'United States'/);
+  });
+
+  test('--fix rewrites exact aliases and never an ambiguous fold', () => {
+    const file = path.join(dir, 'fix.meeting.yaml');
+    fs.writeFileSync(file, meeting({ id: 'case-fix', mechanism: 'EAS', level: 'summit', date: '2024-10-11', extra: 'partners: [Mỹ, China]\nchair: my\nlocation:\n  city: Vientiane\n  country: Lào\n' }));
+    const run = runJson(['validate', '--fix', 'fix.meeting.yaml'], { cwd: dir });
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /partners: \[United States, China\]/);
+    assert.match(text, /chair: my$/m, 'the ambiguous chair is left for the author');
+    assert.deepEqual(run.json[0].diagnostics.map((d) => d.code), ['ambiguous-name']);
+  });
 });
 
 describe('input safety codes', () => {

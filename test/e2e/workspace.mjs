@@ -36,17 +36,18 @@ export function recordFiles(dir) {
 
 /**
  * Makes a fresh workspace folder: the fixture plus `seeds/records` under
- * `seeds/`. Returns its path, the seed files copied, and a summary of every
- * record (file, id, title, title_en) found under the scenario's folders.
+ * `seeds/` and the seed articles under `articles/`. Returns its path and the
+ * number of seed record files copied.
  */
 export function prepareWorkspace({ parent } = {}) {
-  const { fixture, seedRecords, seedsInto } = SCENARIOS.workspace;
+  const { fixture, seedRecords, seedsInto, seedArticles, articlesInto } = SCENARIOS.workspace;
   const root = mkdtempSync(join(parent ?? tmpdir(), 'meeting-records-e2e-'));
   const dir = join(root, 'workspace');
   cpSync(join(REPO, fixture), dir, { recursive: true });
   const seedSrc = join(REPO, seedRecords);
   const seeds = recordFiles(seedSrc);
   if (existsSync(seedSrc)) cpSync(seedSrc, join(dir, seedsInto), { recursive: true });
+  if (existsSync(join(REPO, seedArticles))) cpSync(join(REPO, seedArticles), join(dir, articlesInto), { recursive: true });
   return { root, dir, seedCount: seeds.length };
 }
 

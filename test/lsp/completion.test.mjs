@@ -215,7 +215,7 @@ describe('completion', () => {
     }
     const japan = await resolvedText(parties.list.items.find((i) => i.label === 'Japan'));
     assert.ok(japan.startsWith('**Japan** · Nhật Bản\n\n'), japan);
-    assert.match(japan, /dialogue partner since 1973/);
+    assert.match(japan, /dialogue relations since 1973/);
     assert.ok((await hoverAt(record().replace('  - Republic of Korea', '  - Japan'), '  - Japan', 4)).startsWith(`${japan}\n\n---\n\n`));
 
     // A mechanism's card and a catalog document's card, as hover shows them.

@@ -26,8 +26,8 @@ describe('hover', () => {
     assert.equal(hover.contents.kind, 'markdown');
     const card = hover.contents.value;
     assert.match(card, /\*\*Japan\*\* · Nhật Bản/);
-    assert.match(card, /Dialogue partner · dialogue partner since 1973/);
-    assert.match(card, /Relationship: Comprehensive Strategic Partnership \(2023\)/);
+    assert.match(card, /Dialogue partner · dialogue relations since 1973/);
+    assert.match(card, /Relationship: Comprehensive Strategic Partnership since 2023-09-06/);
     assert.match(card, /Mechanisms: ASEAN\+1, ASEAN\+3, EAS/);
     // Japan: one record of 001 (the ASEAN-Japan session) and both records of 004.
     assert.match(card, /Mentioned in 3 records in this workspace:/);
@@ -82,6 +82,27 @@ describe('hover', () => {
     assert.match(hover.contents.value, /Unknown party: not in the catalog\.\n\nDid you mean \*\*Japan\*\*/);
     const none = await client.request('textDocument/hover', { textDocument: { uri: other }, position: positionOf(typo, 'VnExpress', { delta: 2 }) });
     assert.equal(none, null);
+    client.close(other);
+  });
+  test('since when: dated memberships on the party card, dated members on the mechanism card', async () => {
+    const other = ws.uri('eas.meeting.yaml');
+    const eas = 'version: 1\nid: eas-hover\ntitle: Hội nghị Cấp cao Đông Á\nmechanism: EAS\nlevel: summit\ndate: 2018-11-15\nseries: EAS-13\nsource:\n  publisher: TTXVN\npartners: [Russia, United States]\nparticipants: [Timor-Leste]\n';
+    await client.open(other, eas);
+    const at = (needle, delta) => client.request('textDocument/hover', { textDocument: { uri: other }, position: positionOf(eas, needle, { delta }) });
+    assert.match((await at('Russia', 2)).contents.value, /Membership: EAS \(since 2011\)/);
+    assert.match((await at('Timor-Leste', 2)).contents.value, /member of ASEAN since 2025-10-26/);
+    assert.match((await at('mechanism: EAS', 12)).contents.value, /Russia \(since 2011\), United States \(since 2011\)/);
+    client.close(other);
+  });
+
+  test('a series value: the numbered meeting as held, from the catalog\'s table', async () => {
+    const other = ws.uri('series.meeting.yaml');
+    const doc = 'version: 1\nid: eas-series\ntitle: EAS\nmechanism: EAS\nlevel: summit\ndate: 2007-11-21\nseries: EAS-3\nsource:\n  publisher: TTXVN\n';
+    await client.open(other, doc);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: other }, position: positionOf(doc, 'EAS-3', { delta: 2 }) });
+    assert.match(hover.contents.value, /\*\*EAS-3\*\* — East Asia Summit/);
+    assert.match(hover.contents.value, /Held on 2007-11-21 in Singapore/);
+    assert.equal(textAt(doc, hover.range), 'EAS-3');
     client.close(other);
   });
 });

@@ -56,7 +56,7 @@ describe('InitializeParams.locale vi', () => {
     const party = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Japan, Republic', { delta: 2 }) });
     assert.match(party.contents.value, /\*\*Japan\*\* · Nhật Bản/);
     assert.match(party.contents.value, /Bên đối thoại · quan hệ đối thoại từ năm 1973/);
-    assert.match(party.contents.value, /Quan hệ: Đối tác Chiến lược Toàn diện \(2023\)/);
+    assert.match(party.contents.value, /Quan hệ: Đối tác Chiến lược Toàn diện từ 2023-09-06/);
     assert.match(party.contents.value, /_Quan hệ đối thoại từ năm 1973 \(kỷ niệm 45 năm vào năm 2018\); Đối tác Chiến lược Toàn diện năm 2023\._/, 'the catalog summary_vi');
     assert.match(party.contents.value, /Được nhắc đến trong \d+ bản ghi của không gian làm việc này:/);
     const mechanism = await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'mechanism: ASEAN+3', { delta: 13 }) });

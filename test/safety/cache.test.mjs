@@ -136,7 +136,7 @@ describe('the cache only ever replaces a file that is recognisably its own', () 
     writeFileSync(join(dir, 'old-cache.json'), JSON.stringify({ format: 3, key: 'old', files: {} }));
     const run = await runCli(['validate', '.', '--cache-location', 'old-cache.json'], { cwd: dir });
     assert.equal(run.code, 1, describeRun(run));
-    assert.match(readFileSync(join(dir, 'old-cache.json'), 'utf8'), /^\{"tool":"meeting-records validate --cache","format":4,/);
+    assert.match(readFileSync(join(dir, 'old-cache.json'), 'utf8'), /^\{"tool":"meeting-records validate --cache","format":5,/);
   });
 });
 
@@ -155,6 +155,8 @@ describe('a damaged cache entry is a miss, and the cache is rewritten', () => {
     'a record without its line': (e) => delete e.r.records[0].line,
     'the entry is an array': (e, files, path) => (files[path] = []),
     'hash that is not text': (e) => (e.h = 7),
+    'articles that are not a list': (e) => (e.a = 5),
+    'an article without its name': (e) => (e.a = [{ file: '/x.txt' }]),
   };
 
   for (const [name, damage] of Object.entries(DAMAGE)) {

@@ -12,7 +12,7 @@ import { CASES, INTERNAL } from './hostile.mjs';
 import { rangeChecker } from './lsp.mjs';
 import { CLI, requireBuilt, scratch } from './paths.mjs';
 
-/** Seconds a single-file run may take, big files included. */
+/** After this a run counts as hung (killed at twice it); times are reported, not asserted: speed is the benchmarks' business. */
 const TIME_BOUND_MS = 20_000;
 /** Peak RSS of the whole CLI process, MB (a bare run is ~60 MB; an expanded bomb would be gigabytes). */
 const MEMORY_BOUND_MB = 400;
@@ -35,7 +35,6 @@ describe('CLI on hostile files (validate FILE --format json)', () => {
       assert.equal(run.timedOut, false, `hung: ${describeRun(run)}`);
       assert.equal(run.signal, null, describeRun(run));
       assert.equal(run.code, c.cliExit, describeRun(run));
-      assert.ok(run.ms < TIME_BOUND_MS, `took ${run.ms} ms`);
       assert.doesNotMatch(run.stderr, /\n\s+at |internal error/, 'no stack trace or internal error');
       assert.ok(Array.isArray(run.json) && run.json.length === 1, `one JSON entry: ${run.stdout.slice(0, 500)}`);
       assert.ok(run.peakRssMb < MEMORY_BOUND_MB, `peak RSS ${run.peakRssMb} MB`);

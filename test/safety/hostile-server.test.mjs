@@ -14,6 +14,7 @@ import { SERVER, requireBuilt, scratch } from './paths.mjs';
 
 const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
+/** Hang guards: past these an answer counts as never coming. Times are reported with t.diagnostic, not asserted. */
 const PUBLISH_BOUND_MS = 20_000;
 const REQUEST_BOUND_MS = 10_000;
 /** Resident memory of the server after a case, MB (it starts near 100 MB; the 10 MB document is held as text). */
@@ -45,10 +46,8 @@ async function exerciseFeatures(server, uri, text, diagnostics) {
     ['textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: diagnostics.filter((d) => d.range.start.line === 0) } }],
     ['meetingRecords/renderPreview', { uri, cspSource: 'vscode-resource:', nonce: 'safetynonce' }],
   ]) {
-    const started = Date.now();
+    // The timeout only tells a hang from an answer; how fast it answers is the benchmarks' business.
     answers[method] = await server.request(method, params, REQUEST_BOUND_MS);
-    const ms = Date.now() - started;
-    assert.ok(ms < REQUEST_BOUND_MS, `${method} took ${ms} ms`);
   }
   return answers;
 }
@@ -113,7 +112,6 @@ describe('server on hostile documents (didOpen, publishDiagnostics, every featur
       s.close(uri);
       const memory = s.memory();
       t.diagnostic(`published in ${ms} ms; RSS ${Math.round(memory.rssMb)} MB (peak ${Math.round(memory.peakMb)} MB)`);
-      assert.ok(ms < PUBLISH_BOUND_MS, `published after ${ms} ms`);
       assert.equal(s.exit, undefined, `the server exited: ${JSON.stringify(s.exit)}\n${s.stderr}`);
       assert.deepEqual(s.errorLogs().slice(errorsBefore), [], 'no handler failed on this document');
       assert.ok(memory.rssMb < MEMORY_BOUND_MB, `RSS ${memory.rssMb} MB`);

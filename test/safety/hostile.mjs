@@ -52,6 +52,10 @@ export function deepBlockMapping(depth) {
 
 const NESTING = 5000;
 
+/** One field per tag, each tag written as a user would (YAML 1.1 types, core types, the non-specific and a local tag). */
+const TAGS = ['!!binary aGVsbG8=', '!!timestamp 2024-07-26', '!!set {a, b}', '!!omap [a: 1]', '!!pairs [a: 1]', '!!float 1', '!!int 1', '!!str Hội nghị', '! plain', '!local thing'];
+const TAGGED = ['version: 1', 'id: 2024-07-26-safety-tags', ...TAGS.map((tag, i) => `${i === 0 ? 'title' : `field_${i}`}: ${tag}`), 'mechanism: ASEAN+3', 'level: ministerial', 'date: 2024-07-26', 'source:', '  publisher: VOV', ''].join('\n');
+
 /** Text → the diagnostics' tokens a user would see underlined. */
 export function textAt(text, range) {
   return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
@@ -221,12 +225,23 @@ export const CASES = [
       assertTokens(diags, text, assert, { schema: ['nope'], 'unknown-party': ['Japn', 'Mars'], 'non-canonical-name': ['ASEAN 3', 'Nhật Bản'] });
     },
   },
+  // Issue 14, item 12: YAML 1.2 counts a lone CR as a line break; `yaml` did not, and
+  // reported eight "Nested mappings are not allowed" errors on a valid record.
   {
-    name: 'lone CR line endings',
+    name: 'lone CR line endings (a valid record)',
     bytes: () => utf8(RECORD.replace(/\n/g, '\r')),
+    cliExit: 0,
+    check(diags, text, assert) {
+      assert.deepEqual(diags, [], 'read as the same record with LF line endings');
+    },
+  },
+  {
+    name: 'lone CR line endings (two flawed records)',
+    bytes: () => utf8(fixture('crlf.meeting.yaml').toString('utf8').replace(/\r\n/g, '\r')),
     cliExit: 1,
     check(diags, text, assert) {
-      assert.ok(diags.length > 0, 'reported');
+      assertTokens(diags, text, assert, { schema: ['nope'], 'unknown-party': ['Japn', 'Mars'], 'non-canonical-name': ['ASEAN 3', 'Nhật Bản'] });
+      assert.equal(diags.filter((d) => d.code === 'yaml-syntax').length, 0);
     },
   },
   {
@@ -292,6 +307,26 @@ export const CASES = [
         assert.match(d.message, /tag/i);
         assert.match(textAt(text, d.range), /^!/, `underlines the tag on line ${index + 1}`);
       }
+    },
+  },
+  // Issue 14, item 12: one rule for every tag. YAML 1.1 tags were decoded (then only
+  // "must be text"), `!!float 1` was "Unsupported tag", `!!str` passed: now each is an error on the tag.
+  {
+    name: 'tags of every kind (!!binary, !!timestamp, !!set, !!omap, !!pairs, !!float, !!str, !, !local)',
+    bytes: () => utf8(TAGGED),
+    cliExit: 1,
+    check(diags, text, assert) {
+      const tagged = lines(text).map((l, i) => [l, i]).filter(([l]) => /: !/.test(l));
+      assert.equal(tagged.length, TAGS.length);
+      for (const [line, index] of tagged) {
+        const here = diags.filter((d) => d.range.start.line === index);
+        assert.equal(here.length, 1, `one diagnostic on line ${index + 1}: ${line}\n${JSON.stringify(here)}`);
+        assert.equal(here[0].code, 'yaml-syntax');
+        const tag = /: (!\S*)/.exec(line)[1];
+        assert.equal(textAt(text, here[0].range), tag, 'underlines the tag');
+        assert.ok(here[0].message.startsWith(`Unsupported tag ${tag}:`), here[0].message);
+      }
+      assert.ok(!diags.some((d) => /must be text/.test(d.message)), 'a tagged value is not decoded and then judged');
     },
   },
   {

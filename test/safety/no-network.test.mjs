@@ -133,6 +133,8 @@ describe('no network access', () => {
         ['workspace/symbol', { query: 'asean' }],
         ['meetingRecords/renderPreview', { uri, cspSource: 'vscode-resource:', nonce: 'n0nce' }],
         ['meetingRecords/listRecords', {}],
+        ['meetingRecords/export', { format: 'jsonld' }],
+        ['meetingRecords/export', { format: 'ics' }],
       ];
       for (const [method, params] of requests) await server.request(method, params, 20_000);
       await server.change(uri, 2, [{ range: { start: at('source:'), end: at('source:') }, text: 'chair: https://example.com/chair\n' }]);
@@ -150,7 +152,7 @@ describe('no network access', () => {
     assert.deepEqual(server.errorLogs(), []);
   });
 
-  test('CLI runs (validate a folder with workers, --catalog, --fix, every format, render) make no network access', async (t) => {
+  test('CLI runs (validate a folder with workers, --catalog, --fix, every format, render, export) make no network access', async (t) => {
     const dir = scratch(t);
     tempting(dir);
     const log = join(dir, 'network.log');
@@ -163,6 +165,9 @@ describe('no network access', () => {
       ['validate', 'bulk', '--format', 'github', '--cache', '--cache-location', join(dir, '.cache')],
       ['validate', 'records', '--fix'],
       ['render', 'records/remote.meeting.yaml', '-o', join(dir, 'remote.html')],
+      // URLs in records become links in an export, never requests.
+      ['export', '.', '--format', 'jsonld', '--allow-errors', '-o', join(dir, 'all.jsonld')],
+      ['export', 'bulk', '--format', 'ics', '--allow-errors'],
     ];
     for (const args of runs) {
       const run = await runCli(args, { cwd: dir, env, nodeArgs });

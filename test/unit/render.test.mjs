@@ -104,6 +104,15 @@ describe('record content', () => {
     assert.match(page.text, /Record 2024-07-26-amm57-asean-japan/);
   });
 
+  test('a numbered meeting says when and where it was held, from the catalog\'s table', () => {
+    const amm = { name: 'AMM', full_name: 'ASEAN Foreign Ministers\' Meeting', series_prefix: 'AMM', first_year: 1967, meetings: [{ number: 57, date: '2024-07-24', end_date: '2024-07-27', place: 'Vientiane' }] };
+    const withTable = new renderer.CatalogIndex({ parties: [], mechanisms: [amm], documents: [] });
+    const held = inspectMarkup(renderer.renderPreviewPage({ records: [RECORD], diagnostics: [], catalog: withTable, fileName: 'a.meeting.yaml' }, OPTIONS).html);
+    assert.match(held.text, /Series AMM-57, held from 2024-07-24 to 2024-07-27 in Vientiane/);
+    const byRule = new renderer.CatalogIndex({ parties: [], mechanisms: [{ ...amm, meetings: undefined }], documents: [] });
+    assert.match(inspectMarkup(renderer.renderPreviewPage({ records: [RECORD], diagnostics: [], catalog: byRule, fileName: 'a.meeting.yaml' }, OPTIONS).html).text, /Series AMM-57, due in 2024 by the yearly numbering/);
+  });
+
   test('mechanism, series, level and format badges; the mechanism hover comes from the catalog', () => {
     const [mechanism] = byClass(page, 'badge-mechanism');
     assert.equal(mechanism.attrs.title, 'ASEAN Plus One\nASEAN+1');

@@ -174,7 +174,8 @@ const CASES = [
   ['an anchor and an alias across sections', 'a: &x 1\nb: *x\nc: 3\n', 'full'],
   ['an anchor and an alias in one section', 'a:\n  - &x 1\n  - *x\nb: 2\n', 'full'],
   ['an alias to no anchor', 'a: 1\nb: *nothing\n', 'full'],
-  ['standard tags', 'a: !!str 12\nb: !!int "3"\nc: !!bool true\nd: ! tagged\ne: !!null\nf: 1\n', 'split'],
+  // Every tag is an error (parse.ts), known from the lexer of a whole parse: a piece with one is never used.
+  ['standard tags', 'a: !!str 12\nb: !!int "3"\nc: !!bool true\nd: ! tagged\ne: !!null\nf: 1\n', 'full'],
   ['a tag the value does not fit (a warning)', 'a: 1\nb: !!float 1\nc: 2\n', 'full'],
   ['an unknown tag', 'a: 1\nb: !foo bar\nc: 2\n', 'full'],
   ['a %YAML directive', '%YAML 1.2\n---\na: 1\nb: 2\n', 'full'],
@@ -254,7 +255,8 @@ test('regressions: texts where a node ends in the next piece', () => {
 // Random structured records: comments, blank lines, empty values, block and
 // multi-line scalars, compact lists, nested lists and mappings at every place.
 
-const SCALARS = ['v', 'plain text', '"quoted"', "'single'", '1', '0x1F', '1.50', 'null', '~', 'true', '!!str 12', '!!int "3"', '2024-01-01', '"a # b"', 'a#b', '', '# c', 'v # c', '[a, b]', '{a: 1}', '[]', '{}', '! tagged', '-1', '.inf', "'it''s'"];
+// No tags: a text with one is parsed whole (see 'standard tags'), and the random edits below type them.
+const SCALARS = ['v', 'plain text', '"quoted"', "'single'", '1', '0x1F', '1.50', 'null', '~', 'true', '2024-01-01', '"a # b"', 'a#b', '', '# c', 'v # c', '[a, b]', '{a: 1}', '[]', '{}', '-1', '.inf', "'it''s'"];
 const COMMENT_LINES = ['', '   ', '# col0', '#-', '  # two', '    # four'];
 
 /** A random record-like YAML text, as lines; `random` is a seeded generator, so a seed replays a text. */

@@ -9,7 +9,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, prepareWorkspace, vsixPath } from '../e2e/workspace.mjs';
-import { until } from '../e2e/wait.cjs';
+import { containsAny, until } from '../e2e/wait.cjs';
 
 // The scenarios import `until` from here with the Workbench.
 export { until };
@@ -250,19 +250,43 @@ export class Workbench {
     await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
   }
 
-  /** Quick Open (Ctrl+P): opens a workspace file by its relative path. */
-  async openFile(rel) {
+  /** Quick Open (Ctrl+P): opens a workspace file by its relative path; a record waits for its colouring, plain text (`coloured: false`) does not. */
+  async openFile(rel, { coloured = true } = {}) {
     const base = rel.split('/').pop();
     await this.openQuickInput('Control+P');
     await this.page.fill('.quick-input-widget .quick-input-box input', rel);
     await this.pickFocused(rel, (label) => label.startsWith(base));
+    await this.waitForActiveTab(base);
+    if (coloured) await this.waitForColouring();
+  }
+
+  /** Waits until the active editor tab is the file named `base` and shows its lines. */
+  async waitForActiveTab(base, timeout = 10_000) {
     await until(`the editor tab for ${base} to be active`, () =>
       this.page.evaluate((b) => {
         const tab = document.querySelector('.editor-group-container.active .tab.active');
         return tab && (tab.getAttribute('aria-label') || '').startsWith(b);
-      }, base));
+      }, base), { timeout });
     await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines .view-line');
-    await this.waitForColouring();
+  }
+
+  /** Hovers `token` on `line` of the active editor until the card shows one of `any`; resolves with the card's text. */
+  async hoverCard(line, token, any, timeout = 30_000) {
+    const box = await this.tokenBox(line, token);
+    let text = '';
+    try {
+      await until(`a hover card on '${token}'`, async () => {
+        // Move off and back onto the token so the hover (re)triggers.
+        await this.page.mouse.move(box.x + box.width / 2, box.y - 40);
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+        await this.page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { state: 'visible', timeout: 3000 }).catch(() => {});
+        text = await this.page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((h) => h.innerText).join('\n'));
+        return containsAny(text, any);
+      }, { timeout, interval: 200 });
+    } catch {
+      throw new Error(`hovering '${token}' (line ${line}) shows ${JSON.stringify(text)}; expected one of ${JSON.stringify(any)}`);
+    }
+    return text;
   }
 
   /** The command palette (F1): runs a command by its full title ("Category: Title"). */

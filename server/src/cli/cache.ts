@@ -6,6 +6,7 @@ import { atomicWrite, HEAD_BYTES } from './atomicWrite';
 import { isCacheEntry, type CacheEntry } from './cacheEntry';
 import { UsageError } from './errors';
 import { hashBytes } from '../corpus/read';
+import { dependenciesHold } from '../corpus/articles';
 import type { FileVerdict } from '../corpus/result';
 
 /**
@@ -18,8 +19,11 @@ import type { FileVerdict } from '../corpus/result';
  * was taken is not read again; any other file is read and hashed. Times
  * within two seconds of the read are never trusted (an edit in the same
  * clock tick would keep both), so such files are hashed on the next run.
+ * A result that grounded records in their source articles (`not-in-article`)
+ * also holds only while each article is where it was found, unchanged, and
+ * no article turned up where none was found.
  */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /**
  * The cache file's first field, so that it is recognisably ours: the cache
@@ -110,8 +114,11 @@ export class ResultCache {
     return empty;
   }
 
-  /** The stored result when the file is unchanged: a stat when its time can be trusted, else one read and a hash. */
-  lookup(file: string, readLimit: number): FileVerdict | undefined {
+  /**
+   * The stored result when the file is unchanged: a stat when its time can be trusted, else one read and a hash;
+   * and its articles as they were (`articleRoot` as the job has it).
+   */
+  lookup(file: string, readLimit: number, articleRoot?: string): FileVerdict | undefined {
     const entry = Object.hasOwn(this.files, file) ? this.files[file] : undefined;
     if (entry === undefined) return undefined;
     if (!isCacheEntry(entry)) {
@@ -126,9 +133,11 @@ export class ResultCache {
     } catch {
       return undefined;
     }
+    if (entry.a && !dependenciesHold(file, entry.a, articleRoot)) return undefined;
     const hit = (): FileVerdict => {
       const result: FileVerdict = { path: file, diagnostics: entry.r.diagnostics, records: entry.r.records, hash: entry.h };
       if (entry.r.partial) result.partial = true;
+      if (entry.a) result.articles = entry.a;
       return result;
     };
     if (entry.m !== 0 && entry.m === stat.mtimeMs && entry.s === stat.size) return hit();
@@ -152,7 +161,9 @@ export class ResultCache {
 
   /** Results that depend on more than the content (an unreadable file, a refused write, a crash) are not kept. */
   set(result: FileVerdict): void {
-    if (!result.hash || result.failure || result.diagnostics.some((d) => d.code === 'io')) {
+    // An article changed within the clock's tick of its reading could change again unseen, as a file could.
+    const racyArticle = result.articles?.some((a) => a.stamp !== undefined && trustedTime(a.stamp.mtimeMs) === 0);
+    if (!result.hash || result.failure || racyArticle || result.diagnostics.some((d) => d.code === 'io')) {
       if (this.files[result.path]) {
         delete this.files[result.path];
         this.dirty = true;
@@ -163,10 +174,12 @@ export class ResultCache {
     const m = result.stamp ? trustedTime(result.stamp.mtimeMs) : 0;
     const stored = this.files[result.path];
     const current = isCacheEntry(stored) ? stored : undefined;
-    if (current && current.h === result.hash && current.s === s && current.m === m && current.r.partial === result.partial) return;
+    const sameArticles = JSON.stringify(current?.a) === JSON.stringify(result.articles);
+    if (current && current.h === result.hash && current.s === s && current.m === m && current.r.partial === result.partial && sameArticles) return;
     const r: CacheEntry['r'] = { diagnostics: result.diagnostics, records: result.records };
     if (result.partial) r.partial = true;
     const entry: CacheEntry = { h: result.hash, s, m, r };
+    if (result.articles) entry.a = result.articles;
     this.files[result.path] = entry;
     this.dirty = true;
   }

@@ -1,4 +1,5 @@
 import { RULE_CODES, type Range } from '../core/types';
+import type { ArticleDependency } from '../corpus/articles';
 import type { FileDiagnostic, FileVerdict, RecordFacts } from '../corpus/result';
 
 /** One file's cached result, as the cache file stores it. */
@@ -9,6 +10,8 @@ export interface CacheEntry {
   s: number;
   m: number;
   r: Pick<FileVerdict, 'diagnostics' | 'records' | 'partial'>;
+  /** The source articles the result's grounding depended on (FileVerdict.articles). */
+  a?: ArticleDependency[];
 }
 
 /**
@@ -19,6 +22,7 @@ export interface CacheEntry {
  */
 export function isCacheEntry(value: unknown): value is CacheEntry {
   if (!isObject(value) || typeof value.h !== 'string' || !isNumber(value.s) || !isNumber(value.m) || !isObject(value.r)) return false;
+  if (value.a !== undefined && !(Array.isArray(value.a) && value.a.every(isArticleDependency))) return false;
   const { diagnostics, records, partial } = value.r;
   return (
     (partial === undefined || typeof partial === 'boolean') &&
@@ -42,6 +46,11 @@ function isFileDiagnostic(value: unknown): value is FileDiagnostic {
     (value.fixable === undefined || typeof value.fixable === 'boolean') &&
     (value.related === undefined || (Array.isArray(value.related) && value.related.every(isRelated)))
   );
+}
+
+function isArticleDependency(value: unknown): value is ArticleDependency {
+  if (!isObject(value) || typeof value.name !== 'string' || (value.file !== undefined && typeof value.file !== 'string')) return false;
+  return value.stamp === undefined || (isObject(value.stamp) && isNumber(value.stamp.size) && isNumber(value.stamp.mtimeMs));
 }
 
 function isRelated(value: unknown): boolean {

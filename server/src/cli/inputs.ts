@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CATALOG_FILE, FileMatcher, FoundFiles, realOrSelf, statOrUndefined, toPosix, walkFolderSync } from '../corpus/walk';
-import { UsageError } from './errors';
+import { emptyPathProblem, UsageError } from './errors';
 
 /** The files a command line names. */
 export interface CollectedFiles {
@@ -27,7 +27,8 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnoreFi
   const found = new FoundFiles();
   const excludes = inputs.filter((i) => i.startsWith('!')).map((i) => picomatch(toPosix(i.slice(1)), { dot: true }));
   for (const input of inputs.filter((i) => !i.startsWith('!'))) {
-    if (input.trim() === '') throw new UsageError(l10n.t("an empty path ('{0}') names no file or folder", input));
+    const empty = emptyPathProblem(input);
+    if (empty) throw new UsageError(empty);
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {

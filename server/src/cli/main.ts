@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { nearest } from '../core/text';
 import { UsageError } from './errors';
 import { TOOL_VERSION } from './formats/rules';
-import { mainHelp, validateHelp } from './help';
+import { exportHelp, mainHelp, validateHelp } from './help';
 import { processIO, write, type CliIO } from './io';
 import { chooseLocale } from './locale';
 import { visible } from './visible';
@@ -18,11 +18,13 @@ const COMMANDS: Record<string, Command> = {
   validate: (args, io) => (require('./validateRun') as typeof import('./validateRun')).runValidate(args, io),
   render: (args, io) => (require('./render') as typeof import('./render')).runRender(args, io),
   draft: (args, io) => (require('./draft') as typeof import('./draft')).runDraft(args, io),
+  export: (args, io) => (require('./export') as typeof import('./export')).runExport(args, io),
   help: async (args, io) => {
     const topic = args[0];
     const renderUsage = (): string => `${(require('./render') as typeof import('./render')).renderUsage()}\n`;
     const draftHelp = (): string => (require('./draft') as typeof import('./draft')).draftHelp();
-    const text = topic === 'validate' ? validateHelp() : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : mainHelp();
+    const text =
+      topic === 'validate' ? validateHelp() : topic === 'render' ? renderUsage() : topic === 'draft' ? draftHelp() : topic === 'export' ? exportHelp() : mainHelp();
     await write(io.stdout, text);
     return 0;
   },

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 /**
- * `[1200/5000] validating…` on stderr, rewritten in place, for long runs on
+ * `[1200/5000] validating…` (or another verb) on stderr, rewritten in place, for long runs on
  * a terminal only (never in CI logs or pipes), and cleared when done.
  */
 export class Progress {
@@ -11,10 +11,11 @@ export class Progress {
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean },
     private readonly total: number,
     private readonly enabled: boolean,
+    private readonly verb = l10n.t('validating'),
   ) {}
 
-  static for(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number): Progress {
-    return new Progress(stream, total, stream.isTTY === true && total >= 100);
+  static for(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number, verb?: string): Progress {
+    return new Progress(stream, total, stream.isTTY === true && total >= 100, verb);
   }
 
   update(done: number): void {
@@ -23,7 +24,7 @@ export class Progress {
     if (now - this.last < 100 && done < this.total) return;
     this.last = now;
     this.shown = true;
-    this.stream.write(`\r${l10n.t('[{0}/{1}] validating…', done, this.total)}\x1b[K`);
+    this.stream.write(`\r[${done}/${this.total}] ${this.verb}…\x1b[K`);
   }
 
   clear(): void {

@@ -11,6 +11,7 @@ import { renderPreviewPage } from '../core/render';
 import { stripBom } from '../core/text';
 import { Validator } from '../core/validate';
 import { atomicWrite } from './atomicWrite';
+import { emptyPathProblem } from './errors';
 import { visible } from './visible';
 
 export function renderUsage(): string {
@@ -91,6 +92,8 @@ export function parseRenderArgs(args: readonly string[]): ParsedArgs {
     }
   }
   if (files.length !== 1) return { kind: 'error', message: files.length ? l10n.t('expects exactly one FILE') : l10n.t('missing FILE') };
+  const empty = emptyPathProblem(files[0]);
+  if (empty) return { kind: 'error', message: empty };
   return { kind: 'run', args: { file: files[0], output } };
 }
 

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Severity } from '../core/types';
-import type { FileDiagnostic, FileVerdict } from '../corpus/result';
+import type { SeverityOverrides } from '../core/validate';
+import { duplicateIdDiagnostics } from '../core/workspace';
+import { toFileDiagnostic, type FileDiagnostic, type FileVerdict } from '../corpus/result';
 
 /** A result as it leaves the run: the path the user sees, diagnostics sorted and filtered. */
 export interface ReportedFile extends FileVerdict {
@@ -54,4 +56,21 @@ export function severityLabel(severity: Severity): string {
     default:
       return l10n.t('hint');
   }
+}
+/** `duplicate-id` across every record of the run (of the shard, with --shard). */
+export function addDuplicateIds(files: ReportedFile[], options: { severity: SeverityOverrides }): void {
+  const byFile = duplicateIdDiagnostics(
+    files.map((f) => ({ file: f.file, records: f.records })),
+    options.severity,
+  );
+  if (byFile.size === 0) return;
+  for (const f of files) {
+    const extra = byFile.get(f.file);
+    if (extra) f.diagnostics = [...f.diagnostics, ...extra.map(toFileDiagnostic)];
+  }
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

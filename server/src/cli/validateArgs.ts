@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { nearest } from '../core/text';
 import { RULE_CODES, type RuleCode, type Severity } from '../core/types';
 import type { SeverityOverrides } from '../core/validate';
-import { UsageError } from './errors';
+import { emptyPathProblem, UsageError } from './errors';
 import { FORMATS, type FormatName } from './formats';
 import { parseShard, type Shard } from './shard';
 
@@ -51,7 +51,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
   try {
     parsed = parseArgs({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageFromParseError(error);
+    throw usageFromParseError(error, OPTIONS);
   }
   const v = parsed.values;
   const format = (v.format ?? 'stylish') as FormatName;
@@ -61,11 +61,11 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
     format,
     maxWarnings: v['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', v['max-warnings'], -1),
     quiet: v.quiet ?? false,
-    catalogs: v.catalog ?? [],
+    catalogs: (v.catalog ?? []).map((file) => nonEmpty('--catalog', file)),
     fix: v.fix ?? false,
     shard: v.shard === undefined ? undefined : parseShard(v.shard),
     cache: (v.cache ?? false) || v['cache-location'] !== undefined,
-    cacheLocation: v['cache-location'],
+    cacheLocation: nonEmpty('--cache-location', v['cache-location']),
     useIgnoreFiles: !(v['no-ignore'] ?? false),
     maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseCount('--max-file-size', v['max-file-size'], 1),
     severity: parseSeverities(v.severity ?? []),
@@ -74,12 +74,19 @@ export function parseValidateArgs(args: readonly string[]): ValidateOptions {
   };
 }
 
-/** `--max-warnings -1`: parseArgs would take `-1` for an option; `--max-warnings=-1` it reads as meant. */
+/** Options whose value may start with a minus sign and a digit: `--max-warnings -1`, or a mistaken `--shard -1/2`. */
+const NUMERIC_OPTIONS = new Set(['--max-warnings', '--max-file-size', '--shard']);
+
+/**
+ * `--max-warnings -1`: parseArgs would take `-1` for an option (and then say
+ * the option needs a value); `--max-warnings=-1` it reads as meant, so the
+ * option's own check can say what is wrong with the value.
+ */
 function joinNegativeNumbers(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const next = args[i + 1];
-    if ((args[i] === '--max-warnings' || args[i] === '--max-file-size') && next !== undefined && /^-\d+$/.test(next)) {
+    if (NUMERIC_OPTIONS.has(args[i]) && next !== undefined && /^-\d/.test(next)) {
       out.push(`${args[i]}=${next}`);
       i++;
     } else {
@@ -89,7 +96,7 @@ function joinNegativeNumbers(args: readonly string[]): string[] {
   return out;
 }
 
-function parseCount(flag: string, value: string, min: number): number {
+export function parseCount(flag: string, value: string, min: number): number {
   const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min) {
     throw new UsageError(
@@ -107,10 +114,11 @@ function parseCount(flag: string, value: string, min: number): number {
 export function parseSeverities(values: readonly string[]): SeverityOverrides {
   const overrides: SeverityOverrides = {};
   for (const item of values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) {
-    const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(item);
+    // Any word before the sign, so that a wrong code (`__proto__`, `Schema`) is named as unknown.
+    const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(item);
     if (!match) throw new UsageError(l10n.t("--severity expects code=level (for example series-year=error), not '{0}'", item));
     const code = match[1] as RuleCode;
-    if (!RULE_CODES.includes(code)) throw new UsageError(l10n.t("--severity: unknown code '{0}'{1}", match[1], hint(match[1], RULE_CODES)));
+    if (!(RULE_CODES as readonly string[]).includes(code)) throw new UsageError(l10n.t("--severity: unknown code '{0}'{1}", match[1], hint(match[1], RULE_CODES)));
     const level = (LEVEL_ALIASES[match[2]] ?? match[2]) as Severity | 'off';
     if (!LEVELS.includes(level)) throw new UsageError(l10n.t("--severity: level must be one of {0}, not '{1}'", LEVELS.join(', '), match[2]));
     overrides[code] = level;
@@ -118,24 +126,32 @@ export function parseSeverities(values: readonly string[]): SeverityOverrides {
   return overrides;
 }
 
-function usageFromParseError(error: unknown): UsageError {
+/** An option's path, refused when empty (see emptyPathProblem). */
+export function nonEmpty<T extends string | undefined>(flag: string, value: T): T {
+  const empty = value === undefined ? undefined : emptyPathProblem(value, flag);
+  if (empty) throw new UsageError(empty);
+  return value;
+}
+
+/** node:util parseArgs's complaint as a usage error in the CLI's words, with the nearest option named. */
+export function usageFromParseError(error: unknown, options: Readonly<Record<string, { type: string }>>): UsageError {
   const e = error as { code?: string; message?: string };
   const message = (e.message ?? String(error)).split('\n')[0];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const names = Object.keys(OPTIONS).map((n) => `--${n}`);
+    const names = Object.keys(options).map((n) => `--${n}`);
     return new UsageError(l10n.t("unknown option '{0}'{1}", flag, hint(flag, names)));
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--([a-z-]+)/.exec(message)?.[1];
-    const option = flag ? (OPTIONS as Record<string, { type: string }>)[flag] : undefined;
+    const option = flag ? options[flag] : undefined;
     if (option?.type === 'boolean') return new UsageError(l10n.t('--{0} takes no value', String(flag)));
     return new UsageError(flag ? l10n.t('--{0} needs a value', flag) : message);
   }
   return new UsageError(message);
 }
 
-function hint(value: string, candidates: readonly string[]): string {
+export function hint(value: string, candidates: readonly string[]): string {
   const best = nearest(value.replace(/^-+/, ''), candidates.map((c) => c.replace(/^-+/, '')), 1)[0];
   if (!best) return '';
   const full = candidates.find((c) => c.replace(/^-+/, '') === best) ?? best;

@@ -3,21 +3,19 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
 import { currentLocale } from '../core/l10n';
-import { duplicateIdDiagnostics } from '../core/workspace';
 import type { AnalyseSettings, FileJob, Fixer } from '../corpus/analyse';
-import { readCatalogFile } from '../corpus/catalogs';
 import { judgeInPool, type PoolStats } from '../corpus/pool';
 import { hashBytes } from '../corpus/read';
-import { applySeverity, ioDiagnostic, toFileDiagnostic, type FileDiagnostic, type FileVerdict } from '../corpus/result';
+import { applySeverity, ioDiagnostic, needingPrecision, type FileDiagnostic, type FileVerdict } from '../corpus/result';
 import { cacheKey, ResultCache, resolveCacheLocation } from './cache';
-import { UsageError } from './errors';
 import { formatReport } from './formats';
 import { TOOL_VERSION } from './formats/rules';
 import { validateHelp } from './help';
 import { collectFiles, displayPath } from './inputs';
 import { useColor, write, type CliIO } from './io';
 import { Progress } from './progress';
-import { compareDiagnostics, summarize, type ReportedFile } from './result';
+import { loadCatalogs } from './catalogs';
+import { addDuplicateIds, compareDiagnostics, compareText, summarize, type ReportedFile } from './result';
 import { selectShard } from './shard';
 import { parseValidateArgs, type ValidateOptions } from './validateArgs';
 import { visible } from './visible';
@@ -58,7 +56,8 @@ export async function runValidate(args: readonly string[], io: CliIO): Promise<n
     maxFileSizeName: MAX_FILE_SIZE_FLAG,
     locale: currentLocale(),
   };
-  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity }));
+  // Source articles are looked for up to the current folder (corpus/articles.ts), as a workspace folder bounds the editor's search.
+  const jobs = files.map((f): FileJob => ({ path: f.path, maxFileSize: options.maxFileSize, severity: options.severity, articleRoot: cwd }));
   const verdicts = await judgeAll(jobs, settings, options, io);
 
   const reported: ReportedFile[] = files.map((f, i) => ({ ...verdicts[i], file: f.file }));
@@ -96,7 +95,7 @@ async function judgeAll(jobs: readonly FileJob[], settings: AnalyseSettings<'ver
   const cache = options.cache ? ResultCache.open(resolveCacheLocation(options.cacheLocation, io.cwd), runKey(settings, options)) : undefined;
   const toJudge: number[] = [];
   for (let i = 0; i < jobs.length; i++) {
-    const hit = cache?.lookup(jobs[i].path, options.maxFileSize * 3 + 3);
+    const hit = cache?.lookup(jobs[i].path, options.maxFileSize * 3 + 3, jobs[i].articleRoot);
     // With --fix, a file with fixable problems is done again so the fixes get written.
     if (hit && !(options.fix && hit.diagnostics.some((d) => d.fixable))) verdicts[i] = hit;
     else toJudge.push(i);
@@ -151,17 +150,10 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   return Math.max(1, Math.min(availableParallelism(), 16, Math.floor(files / FILES_PER_THREAD)));
 }
 
-/**
- * Verdicts from plain values carry no id ranges; a record whose id turns out
- * to be duplicated needs one for its diagnostic, so its file is judged again
- * without shortcuts. Duplicates are rare, so this costs next to nothing.
- */
+/** A record whose id turns out to be duplicated needs its id's range for the diagnostic: its file is judged again without shortcuts. */
 function refineDuplicates(jobs: readonly FileJob[], verdicts: FileVerdict[], settings: AnalyseSettings<'verdict'>, cache: ResultCache | undefined): void {
-  const uses = new Map<string, number>();
-  for (const verdict of verdicts) for (const r of verdict.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
   let precise: InstanceType<ReturnType<typeof heavy>['analyse']['FileAnalyzer']> | undefined;
-  for (let i = 0; i < verdicts.length; i++) {
-    if (!verdicts[i].partial || !verdicts[i].records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) continue;
+  for (const i of needingPrecision(verdicts)) {
     precise ??= new (heavy().analyse.FileAnalyzer)(settings);
     verdicts[i] = precise.analyse({ ...jobs[i], precise: true });
     cache?.set(verdicts[i]);
@@ -192,74 +184,6 @@ function runKey(settings: AnalyseSettings, options: ValidateOptions): string {
   });
 }
 
-/**
- * Workspace catalogs (found under the given folders, in path order) then
- * --catalog files (in the order given), each merged over what came before.
- * A --catalog that cannot be read is a usage error; a workspace catalog that
- * cannot be read or has problems gets its own entry in the report.
- */
-function loadCatalogs(
-  found: readonly string[],
-  options: ValidateOptions,
-  cwd: string,
-): { catalogs: AnalyseSettings['catalogs']; entries: ReportedFile[] } {
-  const catalogs: Array<{ file: string; text: string; path: string }> = [];
-  const entries: ReportedFile[] = [];
-  const seen = new Set<string>();
-  const explicit = options.catalogs.map((c) => ({ path: resolveExisting(c, cwd), given: c }));
-  for (const { path, given } of [...found.map((p) => ({ path: p, given: undefined })), ...explicit]) {
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const file = displayPath(path, cwd);
-    const read = readCatalogFile(path);
-    if (read.kind === 'problem') {
-      if (given !== undefined && read.diagnostic.code === 'io') {
-        const prefix = l10n.t('Cannot read the file: {0}', '');
-        const reason = read.diagnostic.message.startsWith(prefix) ? read.diagnostic.message.slice(prefix.length) : read.diagnostic.message;
-        throw new UsageError(`--catalog ${given}: ${reason}`);
-      }
-      entries.push({ path, file, records: [], diagnostics: applySeverity([read.diagnostic], options.severity) });
-      continue;
-    }
-    catalogs.push({ file, text: read.text, path });
-  }
-  const { parseCatalogFile, buildCatalog } = heavy().catalogFile;
-  const parsed = catalogs.map((c) => parseCatalogFile(c.text, c.file));
-  // Names refused when the files are merged (an alias another entry has) are problems of the file that wrote them.
-  const conflicts = parsed.length > 0 ? buildCatalog(parsed).conflicts : [];
-  catalogs.forEach((c, i) => {
-    const found = [...parsed[i].diagnostics, ...conflicts.filter((x) => x.file === c.file).map((x) => x.diagnostic)];
-    const diagnostics = applySeverity(found.map(toFileDiagnostic), options.severity);
-    if (diagnostics.length > 0) entries.push({ path: c.path, file: c.file, records: [], diagnostics });
-  });
-  return { catalogs: catalogs.map(({ file, text }) => ({ file, text })), entries };
-}
-
-function resolveExisting(given: string, cwd: string): string {
-  const resolved = nodePath.resolve(cwd, given);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(resolved);
-  } catch {
-    throw new UsageError(l10n.t("--catalog: no such file '{0}'", given));
-  }
-  if (!stat.isFile()) throw new UsageError(l10n.t("--catalog: '{0}' is not a file", given));
-  return resolved;
-}
-
-/** `duplicate-id` across every record of the run (of the shard, with --shard). */
-function addDuplicateIds(files: ReportedFile[], options: ValidateOptions): void {
-  const byFile = duplicateIdDiagnostics(
-    files.map((f) => ({ file: f.file, records: f.records })),
-    options.severity,
-  );
-  if (byFile.size === 0) return;
-  for (const f of files) {
-    const extra = byFile.get(f.file);
-    if (extra) f.diagnostics = [...f.diagnostics, ...extra.map(toFileDiagnostic)];
-  }
-}
-
 function finalDiagnostics(diagnostics: readonly FileDiagnostic[], options: ValidateOptions): FileDiagnostic[] {
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : [...diagnostics];
   return shown.sort(compareDiagnostics);
@@ -269,17 +193,11 @@ function finalDiagnostics(diagnostics: readonly FileDiagnostic[], options: Valid
  * The validator (yaml, ajv, the schema, the catalog) loads on first use
  * only: a run answered from the cache never pays for it.
  */
-function heavy(): { analyse: typeof import('../corpus/analyse'); catalogFile: typeof import('../core/catalogFile'); fix: typeof import('./fix') } {
+function heavy(): { analyse: typeof import('../corpus/analyse'); fix: typeof import('./fix') } {
   return {
     analyse: require('../corpus/analyse') as typeof import('../corpus/analyse'),
-    catalogFile: require('../core/catalogFile') as typeof import('../core/catalogFile'),
     fix: require('./fix') as typeof import('./fix'),
   };
-}
-
-/** Code-unit order: the same on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function oneLine(text: string): string {

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { CatalogIndex } from './catalog';
-import { MAX_NESTING } from './nesting';
+import { MAX_NESTING } from './guardedParse';
 import { splitDocuments } from './parse';
 import { checkRules, isDict } from './rules';
 import { checkSchema } from './schema';
@@ -59,9 +59,10 @@ export function fastRead(text: string, catalog: CatalogIndex): FastReading | und
  * Text the two parsers could read differently, or that only `yaml`'s own
  * diagnostics describe well: tabs, anchors and tags (`&`, `!`), directives,
  * lone CR or Unicode line breaks (js-yaml and `yaml` disagree on them),
- * control characters, an inner BOM, and `__proto__` keys. Split into cheap
- * tests: one character class over the whole text, the rest only when their
- * first character occurs.
+ * control characters, an inner BOM, `__proto__` keys, and `0x`/`0o`
+ * (js-yaml reads hexadecimal and octal numbers; parse.ts reads them as
+ * text). Split into cheap tests: one character class over the whole text,
+ * the rest only when their first character occurs.
  */
 const UNSAFE_CHARACTERS = /[\t&!\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u0085\u2028\u2029\uFEFF]/;
 
@@ -69,6 +70,8 @@ function isUnsafe(text: string): boolean {
   return (
     UNSAFE_CHARACTERS.test(text) ||
     text.includes('__proto__') ||
+    text.includes('0x') ||
+    text.includes('0o') ||
     (text.includes('%') && /^%/m.test(text)) ||
     (text.includes('\r') && /\r(?!\n)/.test(text))
   );

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { locatePath, nodeSpan, type Located } from './parse';
 import type { Problem, ValueFix } from './problems';
+import { lineBreakOf, withLineFeeds } from './text';
 import type { Span, ValuePath } from './types';
 
 /** An edit in chunk offsets; shifted to file positions when the file is assembled. */
@@ -69,12 +70,14 @@ export function firstLineSpan(doc: Document.Parsed | undefined, text: string): S
 
 /** Turns a structural fix into text edits that keep comments, quoting and order. */
 export function editsForFix(doc: Document.Parsed, text: string, fix: ValueFix): SpanFix | undefined {
-  const edits = computeEdits(doc, text, fix);
+  // Lines are found in LF text (the same offsets; a lone-CR file's lines
+  // end in CR), and the lines an edit adds end as the file's do.
+  const edits = computeEdits(doc, withLineFeeds(text), fix, lineBreakOf(text));
   if (!edits) return undefined;
   return { title: fix.title, edits, safe: fix.safe, preferred: fix.preferred };
 }
 
-function computeEdits(doc: Document.Parsed, text: string, fix: ValueFix): SpanEdit[] | undefined {
+function computeEdits(doc: Document.Parsed, text: string, fix: ValueFix, eol: string): SpanEdit[] | undefined {
   const located = locatePath(doc, fix.path);
   switch (fix.kind) {
     case 'replace-value': {
@@ -90,7 +93,7 @@ function computeEdits(doc: Document.Parsed, text: string, fix: ValueFix): SpanEd
     case 'remove-item':
       return removeItemEdits(doc, text, fix.path);
     case 'insert-field':
-      return insertFieldEdits(doc, text, fix.path, fix.key, fix.value);
+      return insertFieldEdits(doc, text, fix.path, fix.key, fix.value, eol);
   }
 }
 
@@ -128,7 +131,8 @@ function removeItemEdits(doc: Document.Parsed, text: string, path: ValuePath): S
   return [{ span: { start, end }, newText: '' }];
 }
 
-function insertFieldEdits(doc: Document.Parsed, text: string, path: ValuePath, key: string, value: string): SpanEdit[] | undefined {
+/** `text` has LF line breaks (see editsForFix); `eol` is the file's own. */
+function insertFieldEdits(doc: Document.Parsed, text: string, path: ValuePath, key: string, value: string, eol: string): SpanEdit[] | undefined {
   const located = locatePath(doc, path);
   const map = located?.node;
   if (!isMap(map) || map.flow || map.items.length === 0) return undefined;
@@ -138,7 +142,6 @@ function insertFieldEdits(doc: Document.Parsed, text: string, path: ValuePath, k
   if (!firstKey || lastEnd === undefined) return undefined;
   const lineStart = text.lastIndexOf('\n', firstKey.start - 1) + 1;
   const indent = text.slice(lineStart, firstKey.start).replace(/[^ \t]/g, ' ');
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // Insert after the line where the last value ends, so trailing comments stay with their lines.
   const lineBreak = text.indexOf('\n', Math.max(lastEnd - 1, 0));
   const insertAt = lineBreak < 0 ? text.length : lineBreak + 1;

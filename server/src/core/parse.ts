@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type YAMLMap } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Parser, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Pair, type Tags, type YAMLMap } from 'yaml';
+import { explicitTags, NestingLimitError, parseDocumentWithin, tooDeepMessage } from './guardedParse';
 import { currentLocale, formatNumber } from './l10n';
-import { NestingLimitError, parseDocumentWithin, tooDeepMessage } from './nesting';
+import { withLineFeeds } from './text';
 import type { Span } from './types';
 
 /**
@@ -29,10 +30,20 @@ export interface SyntaxProblem {
 /** Alias expansions allowed per document: enough for real records, far too few for a billion-laughs bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** How every record document is read: YAML 1.2 core schema, strict, no merge keys. */
+/**
+ * Numbers are written in decimal: the core schema's hexadecimal and octal
+ * integers (`0x1`, `0o1`) read as text, so `version: 0x1` is not version 1
+ * and a year written `0x7AF` is reported, not read as 1967.
+ */
+function decimalNumbersOnly(tags: Tags): Tags {
+  return tags.filter((tag) => (typeof tag === 'string' ? tag !== 'intHex' && tag !== 'intOct' : tag.format !== 'HEX' && tag.format !== 'OCT'));
+}
+
+/** How every record document is read: YAML 1.2 core schema (decimal numbers only), strict, no merge keys. */
 export const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
+  customTags: decimalNumbersOnly,
   // Duplicate keys are found below in one pass; the parser's own check compares every key with every other.
   uniqueKeys: false,
   prettyErrors: false,
@@ -64,10 +75,14 @@ export function splitDocuments(text: string): Array<{ offset: number; text: stri
   return chunks;
 }
 
+/** After the line break (LF, CRLF or a lone CR) that ends the line at `from`. */
 function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline < 0 ? text.length : newline + 1;
+  LINE_BREAK.lastIndex = from;
+  const found = LINE_BREAK.exec(text);
+  return found ? found.index + found[0].length : text.length;
 }
+
+const LINE_BREAK = /\r\n?|\n/g;
 
 /**
  * How a chunk's text becomes a tree: `parseDocument` with PARSE_OPTIONS, or
@@ -84,26 +99,21 @@ const parseWhole: ParseYaml = (text) => parseDocumentWithin(text, PARSE_OPTIONS)
  * limit, before a tree is built (building it is what exhausts memory).
  */
 export function parseChunk(text: string, offset: number, parse: ParseYaml = parseWhole): ParsedChunk {
+  const yamlText = withLineFeeds(text);
   let doc: Document.Parsed;
   // The parser builds an Error per problem; a stack trace for each of them
   // made a file of 200,000 broken lines take half a minute. None is needed.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    doc = parse(text);
+    doc = parse(yamlText);
   } catch (error) {
     if (error instanceof NestingLimitError) return { offset, text, doc: undefined, value: undefined, hasContent: true, syntaxErrors: [{ message: tooDeepMessage(), span: error.span }] };
     return failedChunk(text, offset, describeThrown(error));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const syntaxErrors = capped([
-    ...readableErrors(doc, text),
-    ...duplicateKeys(doc, text),
-    ...doc.warnings
-      .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
-      .map((w) => ({ message: unsupportedTagMessage(w.message), span: toSpan(w.pos, text.length) })),
-  ]);
+  const syntaxErrors = capped([...readableErrors(doc, yamlText), ...duplicateKeys(doc, yamlText), ...unsupportedTags(doc, yamlText)]);
   const hasContent = doc.contents !== null && doc.contents !== undefined && !isEmptyScalar(doc.contents);
   if (syntaxErrors.length > 0 || !hasContent) {
     return { offset, text, doc, value: undefined, hasContent, syntaxErrors };
@@ -312,11 +322,22 @@ function syntaxKind(code: string): string {
   }
 }
 
-function unsupportedTagMessage(message: string): string {
-  const resolved = /tag:?\s*(\S+)/i.exec(message)?.[1] ?? 'tag';
-  // Named as it was written: `!!js/function`, not `tag:yaml.org,2002:js/function`.
-  const tag = resolved.replace(/^tag:yaml\.org,2002:/, '!!');
-  return l10n.t('Unsupported tag {0}: tags are never executed; use a plain value', tag);
+/**
+ * One rule for every tag, `!!str` included: a record is plain values. A tag
+ * either changes what a value is (the YAML 1.1 types `!!binary`,
+ * `!!timestamp`, `!!set`, `!!omap`, `!!pairs` decode into bytes, dates and
+ * sets, which were then judged only as "must be text"), or names a type
+ * that code would build (`!local`, `!!js/function`: never executed). Each
+ * is an error on the tag itself, named as written; a plain or quoted value
+ * says the same without one.
+ */
+function unsupportedTags(doc: Document.Parsed, text: string): SyntaxProblem[] {
+  return explicitTags(doc).map((span) => ({ message: l10n.t('Unsupported tag {0}: tags are never executed; use a plain value', shortened(text.slice(span.start, span.end))), span }));
+}
+
+/** A tag as long as a file must not make a message as long. */
+function shortened(written: string): string {
+  return written.length > 60 ? `${written.slice(0, 59)}…` : written;
 }
 
 function describeThrown(error: unknown): string {

@@ -3,7 +3,7 @@ import { resolvedEntry, type CatalogIndex, type DocumentEntry, type MechanismEnt
 import { partyName } from './l10n';
 import { fieldLabel, type Problem, type ValueFix } from './problems';
 import { quoteList } from './text';
-import { catalogDate, heldMeeting, isBefore, matchesHeld, membershipAt } from './timeline';
+import { catalogDate, heldText, isBefore, matchesHeld, membershipAt, readSeries } from './timeline';
 import type { ValuePath } from './types';
 
 /**
@@ -246,23 +246,13 @@ function membersSentence(mechanism: MechanismEntry, catalog: CatalogIndex): stri
  * rule (AMM-57 in 1967 + 57 = 2024).
  */
 function checkSeriesYear(record: Dict, catalog: CatalogIndex, result: RuleResult): void {
-  const { series, date } = record;
-  if (typeof series !== 'string' || !isIsoDate(date)) return;
-  const match = /^(.+)-(\d{1,3})$/.exec(series);
-  if (!match) return;
-  const mechanism = catalog.mechanismForSeriesPrefix(match[1]);
-  if (!mechanism) return;
-  const held = heldMeeting(mechanism, Number(match[2]));
-  if (!held || matchesHeld(held, date)) return;
-  const days = held.end_date
-    ? l10n.t('from {0} to {1}', held.date, held.end_date)
-    : held.date.length > 4
-      ? l10n.t('on {0}', held.date)
-      : l10n.t('in {0}', held.date);
+  const { date } = record;
+  if (!isIsoDate(date)) return;
+  const reading = readSeries(record.series, catalog);
+  if (!reading || matchesHeld(reading.held, date)) return;
+  const { series, mechanism, held } = reading;
   const when = held.known
-    ? held.place
-      ? l10n.t("'{0}' was held {1} in {2}", series, days, held.place)
-      : l10n.t("'{0}' was held {1}", series, days)
+    ? l10n.t("'{0}' was {1}", series, heldText(held))
     : l10n.t("'{0}' was held in {1} ({2}-N is held in {3} + N)", series, held.date, String(mechanism.series_prefix), String(mechanism.first_year));
   result.problems.push({
     code: 'series-year',
@@ -320,8 +310,9 @@ function checkFollowUpDates(record: Dict, result: RuleResult): void {
 
 /**
  * A party named at a date when it did not exist yet (a grouping before its
- * founding), or a partner met as a dialogue partner before ASEAN's dialogue
- * relations with it began.
+ * founding), a participant of an ASEAN meeting before it joined ASEAN, or a
+ * partner met as a dialogue partner before ASEAN's dialogue relations with it
+ * began.
  */
 function checkPartiesAtDate(record: Dict, { mechanism, date }: Meeting, catalog: CatalogIndex, result: RuleResult): void {
   if (date === undefined) return;
@@ -336,6 +327,14 @@ function checkPartiesAtDate(record: Dict, { mechanism, date }: Meeting, catalog:
       result.problems.push({
         code: 'party-not-yet',
         message: l10n.t("'{0}' did not exist yet on {1}: it was founded in {2}", partyName(party), date, String(catalogDate(party.founded))),
+        path,
+        target: 'value',
+      });
+    } else if (mechanism?.chaired_by_asean && path[0] === 'participants' && party.kind === 'asean-member' && isBefore(date, party.joined)) {
+      // An ASEAN meeting's participants are its members; before joining, a state came as an observer at most.
+      result.problems.push({
+        code: 'party-not-yet',
+        message: l10n.t("'{0}' was not yet an ASEAN member on {1}: it joined on {2}", partyName(party), date, String(catalogDate(party.joined))),
         path,
         target: 'value',
       });

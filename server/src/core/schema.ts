@@ -28,8 +28,11 @@ export function schemaProblems(validate: CompiledValidator, value: unknown): Pro
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
+  // A value that is no date at all (`0000-13-45`) breaks the format and the year's pattern: one sentence says it.
+  const badFormats = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   return errors
     .filter((e) => !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)))
+    .filter((e) => !(e.keyword === 'pattern' && badFormats.has(e.instancePath)))
     .map(problemFromError);
 }
 
@@ -134,7 +137,7 @@ function patternMessage(parent: JsonSchema): string {
 
 function formatSentence(label: string, format: string): string {
   if (format === 'date') return l10n.t("'{0}' must be a real date written YYYY-MM-DD", label);
-  if (format === 'uri') return l10n.t("'{0}' must be a full URL such as https://example.org/page", label);
+  if (format === 'uri') return l10n.t("'{0}' must be a full web address starting with http:// or https://, such as https://example.org/page", label);
   return l10n.t("'{0}' must be a valid {1}", label, format);
 }
 

@@ -49,7 +49,7 @@ import { isDeepStrictEqual } from 'node:util';
 // PARSE_OPTIONS is read only inside functions, never while this module loads,
 // so parse.ts may import this module in turn.
 import { PARSE_OPTIONS } from './parse';
-import { parseDocumentWithin } from './nesting';
+import { explicitTags, parseDocumentWithin } from './guardedParse';
 
 /** Texts shorter than this are parsed whole: a full parse takes a few milliseconds, splitting saves nothing. */
 export const DEFAULT_MIN_CHARS = 8 * 1024;
@@ -277,7 +277,8 @@ const UNUSABLE: PieceParse = { kind: 'unusable', doc: undefined, openEnd: false 
  * top-level keys must be scalars to be checked for repeats.
  */
 function classify(doc: Parsed): PieceKind {
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return 'unusable';
+  // A tag is an error of its own (parse.ts), found while the text is lexed: only a parse of the whole reports it.
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || explicitTags(doc).length > 0) return 'unusable';
   const contents = doc.contents;
   if (isMap(contents) && !contents.flow) {
     if (!contents.items.every((pair) => isScalar(pair.key))) return 'unusable';

@@ -62,6 +62,24 @@ export class LineIndex {
   }
 }
 
+/**
+ * YAML 1.2 counts a lone CR as a line break, as editors (and this file's
+ * LineIndex) do; the yaml parser only knows LF and CRLF, and read a lone-CR
+ * record as one line ("Nested mappings are not allowed", eight times). Each
+ * lone CR becomes an LF, one character for one, so every offset found in the
+ * result is an offset of `text`.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The line break a text already uses, for lines an edit adds: CRLF, a lone CR (old Mac files), or LF. */
+export function lineBreakOf(text: string): '\r\n' | '\r' | '\n' {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+}
+
 /** The BOM is not part of the record: editors hide it and columns count from after it. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

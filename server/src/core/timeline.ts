@@ -1,4 +1,5 @@
-import type { MechanismEntry, Membership, PartyEntry, SeriesMeeting } from './catalog';
+import * as l10n from '@vscode/l10n';
+import type { CatalogIndex, MechanismEntry, Membership, PartyEntry, SeriesMeeting } from './catalog';
 
 /**
  * When things held: memberships with their dates, parties that came into
@@ -88,4 +89,50 @@ export function heldMeeting(mechanism: MechanismEntry, number: number): HeldMeet
 export function matchesHeld(held: HeldMeeting, date: string): boolean {
   const year = date.slice(0, 4);
   return year >= held.date.slice(0, 4) && year <= (held.end_date ?? held.date).slice(0, 4);
+}
+
+/** A `series` value read against the catalog: the mechanism it numbers, the number, and when that meeting was held. */
+export interface SeriesReading {
+  series: string;
+  mechanism: MechanismEntry;
+  number: number;
+  held: HeldMeeting;
+}
+
+/** `EAS-3` → the EAS, meeting 3, held 2007-11-21 in Singapore; undefined for a value the catalog cannot number. */
+export function readSeries(series: unknown, catalog: CatalogIndex): SeriesReading | undefined {
+  if (typeof series !== 'string') return undefined;
+  const match = /^(.+)-(\d{1,3})$/.exec(series.trim());
+  if (!match) return undefined;
+  const mechanism = catalog.mechanismForSeriesPrefix(match[1]);
+  if (!mechanism) return undefined;
+  const number = Number(match[2]);
+  const held = heldMeeting(mechanism, number);
+  return held ? { series: series.trim(), mechanism, number, held } : undefined;
+}
+
+/** "held on 2007-11-21 in Singapore", "held from 2018-07-30 to 2018-08-04", or, by the yearly rule, "due in 2024". */
+export function heldText(held: HeldMeeting): string {
+  if (!held.known) return l10n.t('due in {0} by the yearly numbering', held.date);
+  const days = held.end_date
+    ? l10n.t('from {0} to {1}', held.date, held.end_date)
+    : held.date.length > 4
+      ? l10n.t('on {0}', held.date)
+      : l10n.t('in {0}', held.date);
+  return held.place ? l10n.t('held {0} in {1}', days, held.place) : l10n.t('held {0}', days);
+}
+
+/** Every mechanism that lists the party among its members, with the dates of its membership. */
+export function membershipsOf(party: PartyEntry, mechanisms: readonly MechanismEntry[]): Array<{ mechanism: MechanismEntry; membership: Membership }> {
+  return mechanisms.flatMap((mechanism) => memberships(mechanism).filter((m) => m.name === party.name).map((membership) => ({ mechanism, membership })));
+}
+
+/** "Russia (since 2011)", "X (2001 to 2010)", or the plain name. */
+export function membershipText(m: Membership): string {
+  const since = catalogDate(m.since);
+  const until = catalogDate(m.until);
+  if (since && until) return l10n.t('{0} ({1} to {2})', m.name, since, until);
+  if (since) return l10n.t('{0} (since {1})', m.name, since);
+  if (until) return l10n.t('{0} (until {1})', m.name, until);
+  return m.name;
 }

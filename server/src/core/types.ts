@@ -25,6 +25,7 @@ export const RULE_CODES = [
   'document-mismatch',
   'party-not-yet',
   'partners-participants',
+  'not-in-article',
   'encoding',
   'file-too-large',
   'io',
@@ -51,6 +52,8 @@ export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
   'document-mismatch': 'warning',
   'party-not-yet': 'warning',
   'partners-participants': 'warning',
+  /** A party, date or document of a record that its source article (found in the workspace) does not support. */
+  'not-in-article': 'information',
   encoding: 'error',
   'file-too-large': 'information',
   'too-many-problems': 'information',

@@ -375,6 +375,29 @@ function analyzeChunk(chunk: ParsedChunk, catalog: CatalogIndex, found?: Problem
   return { chunk, findings, mentions, idSpan: nodeSpan(idNode ?? null) };
 }
 
+/**
+ * Problems found about one record of an analysed file outside the
+ * validator, placed in the file like the validator's own (ranges, severity
+ * overrides). The grounding rule needs the record's article, which only a
+ * caller that reads files has; it finds little, so the record's tree is
+ * parsed again only when there is something to place.
+ */
+export function placeProblems(analysis: FileAnalysis, record: number, problems: readonly Problem[], overrides?: SeverityOverrides): Diagnostic[] {
+  const wanted = problems.flatMap((problem) => {
+    const severity = severityOf(problem.code, overrides);
+    return severity === 'off' ? [] : [{ problem, severity }];
+  });
+  const chunk = analysis.chunks.filter((c) => c.hasContent)[record];
+  const doc = wanted.length > 0 && chunk ? analysis.treeOf(chunk) : undefined;
+  if (!doc || !chunk) return [];
+  return wanted.map(({ problem, severity }) => {
+    const finding: ChunkFinding = { code: problem.code, message: problem.message, span: spanOfProblem(doc, chunk.text, problem), fixes: [] };
+    const diagnostic = placeFinding(finding, severity, chunk.offset, analysis.lineIndex);
+    if (problem.related) diagnostic.related = problem.related;
+    return diagnostic;
+  });
+}
+
 function shift(span: Span, offset: number, lineIndex: LineIndex): Range {
   return lineIndex.rangeOf({ start: span.start + offset, end: span.end + offset });
 }

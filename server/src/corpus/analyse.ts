@@ -2,6 +2,7 @@ import type { CatalogIndex } from '../core/catalog';
 import type { Locale } from '../core/l10n';
 import { buildCatalog, parseCatalogFile } from '../core/catalogFile';
 import { Validator, type FileAnalysis, type SeverityOverrides, type ValidateOptions } from '../core/validate';
+import { ArticleShelf } from './articles';
 import { readText, type ReadOutcome, type ReadText } from './read';
 import {
   applySeverity,
@@ -9,20 +10,25 @@ import {
   indexedRecords,
   recordFacts,
   toFileDiagnostic,
+  valuedRecords,
   type FileDiagnostic,
   type FileVerdict,
   type IndexedRecord,
   type RecordFacts,
+  type ValuedRecord,
 } from './result';
 
 /**
  * What a verdict holds. `verdict`: diagnostics and each record's id and line
  * (the CLI), which lets the validator take its shortcuts. `index`: also each
  * record's title, date, mechanism and placed mentions (the server's index).
+ * `values`: each record's parsed value, range and error count (export); a
+ * clean file may be answered from plain values too, its records placed by
+ * their first line (see valuedRecords).
  */
-export type Detail = 'verdict' | 'index';
+export type Detail = 'verdict' | 'index' | 'values';
 
-export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : RecordFacts;
+export type RecordsOf<D extends Detail> = D extends 'index' ? IndexedRecord : D extends 'values' ? ValuedRecord : RecordFacts;
 
 /** Everything a thread needs to judge files exactly alike. Plain data: it is sent to worker threads. */
 export interface AnalyseSettings<D extends Detail = Detail> {
@@ -46,6 +52,8 @@ export interface FileJob {
   severity: SeverityOverrides;
   /** Judge without shortcuts (a record whose id turned out duplicated needs its id's range). */
   precise?: boolean;
+  /** The folder beyond which no source article is looked for (corpus/articles.ts): the workspace folder, the CLI's current folder. */
+  articleRoot?: string;
 }
 
 /**
@@ -106,11 +114,12 @@ export class FileAnalyzer<D extends Detail = Detail> {
   private judge(job: FileJob, read: ReadText): FileVerdict<RecordsOf<D>> {
     const { detail, fastPath, maxFileSizeName } = this.settings;
     const validator = this.validator();
-    const shortcuts = detail === 'verdict' && fastPath && !job.precise && !this.fixer;
+    const shortcuts = (detail === 'verdict' || detail === 'values') && fastPath && !job.precise && !this.fixer;
     const options: ValidateOptions = { maxFileSize: job.maxFileSize, maxFileSizeName, severity: job.severity, detail: shortcuts ? 'verdict' : 'full' };
     const fix = this.fixer?.(job, read, validator, options);
     const analysis = validator.validate(fix ? fix.text : read.text, options);
-    const found = analysis.diagnostics.map(toFileDiagnostic);
+    const grounded = this.articles.diagnose(job.path, analysis, this.getCatalog(), { root: job.articleRoot, maxFileSize: job.maxFileSize, severity: job.severity });
+    const found = [...analysis.diagnostics, ...grounded.diagnostics].map(toFileDiagnostic);
     if (fix?.problem) found.unshift(fix.problem);
     const verdict: FileVerdict<RecordsOf<D>> = {
       path: job.path,
@@ -125,12 +134,14 @@ export class FileAnalyzer<D extends Detail = Detail> {
     if (stamp) verdict.stamp = stamp;
     if (fix && fix.applied > 0) verdict.fixed = fix.applied;
     if (analysis.partial === 'values') verdict.partial = true;
+    if (grounded.dependencies.length > 0) verdict.articles = grounded.dependencies;
     return verdict;
   }
 
   private recordsOf(analysis: FileAnalysis): Array<RecordsOf<D>> {
     // The settings' detail decides the element type; TypeScript cannot follow a conditional type through a branch.
-    return (this.settings.detail === 'index' ? indexedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
+    const { detail } = this.settings;
+    return (detail === 'index' ? indexedRecords(analysis) : detail === 'values' ? valuedRecords(analysis) : recordFacts(analysis)) as Array<RecordsOf<D>>;
   }
 
   /**
@@ -147,6 +158,8 @@ export class FileAnalyzer<D extends Detail = Detail> {
   }
 
   private uncachedValidator: Validator | undefined;
+  /** Articles read once per thread, however many records name them. */
+  private readonly articles = new ArticleShelf();
 
   private getCatalog(): CatalogIndex {
     this.catalog ??= buildCatalog(this.settings.catalogs.map((c) => parseCatalogFile(c.text, c.file)));

@@ -1,6 +1,6 @@
 /** The messages between a pool (pool.ts) and its worker threads (worker.ts). */
 import type { AnalyseSettings, FileJob } from './analyse';
-import type { FileVerdict, IndexedRecord, RecordFacts } from './result';
+import type { AnyRecord, FileVerdict } from './result';
 
 /** `workerData` of every worker thread: what it needs to judge files exactly as the calling thread would. */
 export interface WorkerInit {
@@ -16,5 +16,5 @@ export interface JobBatch {
 /** The verdicts of one batch, in any order. */
 export interface VerdictBatch {
   batch: number;
-  verdicts: Array<{ index: number; verdict: FileVerdict<RecordFacts | IndexedRecord> }>;
+  verdicts: Array<{ index: number; verdict: FileVerdict<AnyRecord> }>;
 }

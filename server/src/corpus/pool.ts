@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { AnalyseSettings, FileAnalyzer, FileJob } from './analyse';
 import type { JobBatch, VerdictBatch, WorkerInit } from './messages';
-import type { FileVerdict, IndexedRecord, RecordFacts } from './result';
+import type { AnyRecord, FileVerdict } from './result';
 
 export interface PoolRun {
   /** The worker entry (dist/worker.js). Without it (or when no worker starts) the jobs are left to the caller or `here`. */
@@ -10,7 +10,7 @@ export interface PoolRun {
   workers: number;
   settings: AnalyseSettings;
   jobs: readonly FileJob[];
-  onVerdict(index: number, verdict: FileVerdict<RecordFacts | IndexedRecord>): void;
+  onVerdict(index: number, verdict: FileVerdict<AnyRecord>): void;
   /**
    * The calling thread takes part, a few files at a time between the
    * workers' messages (the CLI: on 2 cores one worker then costs one extra

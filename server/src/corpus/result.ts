@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Range } from '../core/types';
 import type { FileAnalysis, LocatedMention, RecordInfo, SeverityOverrides } from '../core/validate';
+import type { ArticleDependency } from './articles';
 
 /**
  * The one shape of a file's verdict, from disk to result, for the CLI and
@@ -31,6 +32,12 @@ export interface IndexedRecord extends RecordFacts, Pick<RecordInfo, 'title' | '
   mentions: IndexedMention[];
 }
 
+/** What an export needs of a record (the verdict's `values` detail): its plain value, where it is, whether it has errors. */
+export interface ValuedRecord extends RecordFacts, Pick<RecordInfo, 'value' | 'range' | 'errors'> {}
+
+/** Any record a verdict may carry, for code that passes verdicts on without reading them (the pool). */
+export type AnyRecord = RecordFacts | IndexedRecord | ValuedRecord;
+
 export interface FileVerdict<R extends RecordFacts = RecordFacts> {
   /** Absolute path. */
   path: string;
@@ -50,6 +57,8 @@ export interface FileVerdict<R extends RecordFacts = RecordFacts> {
   gone?: true;
   /** A bug stopped the validator on this file: every front end shows it as an `internal-error` diagnostic. */
   failure?: string;
+  /** The source articles its records name, where they were found and in which state: `not-in-article` depends on them. */
+  articles?: ArticleDependency[];
 }
 
 export function toFileDiagnostic(d: Diagnostic): FileDiagnostic {
@@ -94,6 +103,46 @@ export function recordFacts(analysis: Pick<FileAnalysis, 'chunks' | 'lineIndex' 
     if (r.idRange !== undefined) facts.idRange = r.idRange;
     return facts;
   });
+}
+
+/**
+ * Records with their values, for an export. The value is plain data (YAML's
+ * core schema: no dates, no tags), so it crosses threads as is. A record
+ * read from plain values (a clean file's shortcut) has its document's range;
+ * its start moves to the document's first line of content, where a full
+ * analysis starts it, so the line an export names is the same either way.
+ */
+export function valuedRecords(analysis: Pick<FileAnalysis, 'chunks' | 'lineIndex' | 'records' | 'partial'>): ValuedRecord[] {
+  const facts = recordFacts(analysis);
+  const documents = analysis.chunks.filter((c) => c.hasContent);
+  return analysis.records.map((r, i) => {
+    const range = analysis.partial === 'values' && documents[i] ? { start: { line: r.range.start.line + leadingLines(documents[i].text), character: 0 }, end: r.range.end } : r.range;
+    return { ...facts[i], value: r.value, range, errors: r.errors };
+  });
+}
+
+/** A line before a document's content: blank, a comment, or a `---` / `...` marker with at most a comment after it. */
+const BEFORE_CONTENT = /^(?:---|\.\.\.)?\s*(?:#.*)?$/;
+
+function leadingLines(text: string): number {
+  const content = text.split('\n').findIndex((line) => !BEFORE_CONTENT.test(line));
+  return content < 0 ? 0 : content;
+}
+
+/**
+ * Verdicts answered from plain values that hold an id used more than once
+ * in the run: their ids have no range for a `duplicate-id` diagnostic, so
+ * these files are judged again without shortcuts. Duplicates are rare, so
+ * this costs next to nothing.
+ */
+export function needingPrecision(verdicts: ReadonlyArray<Pick<FileVerdict, 'records' | 'partial'>>): number[] {
+  const uses = new Map<string, number>();
+  for (const verdict of verdicts) for (const r of verdict.records) if (r.id !== undefined) uses.set(r.id, (uses.get(r.id) ?? 0) + 1);
+  const out: number[] = [];
+  verdicts.forEach((v, i) => {
+    if (v.partial && v.records.some((r) => r.id !== undefined && (uses.get(r.id) ?? 0) > 1)) out.push(i);
+  });
+  return out;
 }
 
 /** Records as the index keeps them. The core reuses the RecordInfo of a record an edit did not touch, and so does this. */

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { partyName } from '../core/l10n';
 import { partyKindLabel, relationshipLevel, resolvedEntry, summaryOf, type CatalogIndex, type DocumentEntry, type MechanismEntry, type PartyEntry } from '../core/catalog';
+import { catalogDate, heldText, memberships, membershipsOf, membershipText, type SeriesReading } from '../core/timeline';
 
 /**
  * Markdown cards for catalog entries, shared by hover and completion. Catalog
@@ -32,21 +33,28 @@ function year(value: unknown): string | undefined {
   return t ? (/^\d{4}/.exec(t)?.[0] ?? t) : undefined;
 }
 
-export function partyCard(entry: PartyEntry): string {
+export function partyCard(entry: PartyEntry, catalog: CatalogIndex): string {
   const name = escapeMarkdown(text(entry.name) ?? '');
   const vi = text(entry.name_vi);
   const lines: string[] = [`**${name}**${vi ? ` · ${escapeMarkdown(vi)}` : ''}`];
   const facts: string[] = [kindLabel(entry.kind)];
-  const joined = year(entry.joined);
+  // Dates as precise as the catalog has them: Timor-Leste joined on 2025-10-26, not merely in 2025.
+  const joined = catalogDate(entry.joined) ?? year(entry.joined);
   if (joined) facts.push(l10n.t('member of ASEAN since {0}', joined));
-  const since = year(entry.dialogue_since);
-  if (since) facts.push(l10n.t('dialogue partner since {0}', since));
+  const founded = catalogDate(entry.founded);
+  if (founded) facts.push(l10n.t('founded {0}', founded));
+  const since = catalogDate(entry.dialogue_since) ?? year(entry.dialogue_since);
+  if (since) facts.push(l10n.t('dialogue relations since {0}', since));
   lines.push(facts.join(' · '));
   const relationship = entry.relationship;
   if (relationship && typeof relationship === 'object' && text(relationship.level)) {
-    const when = year(relationship.since) ?? year(relationship.date);
+    const when = catalogDate(relationship.date) ?? year(relationship.since);
     const level = escapeMarkdown(relationshipLevel(String(relationship.level)));
-    lines.push(when ? l10n.t('Relationship: {0} ({1})', level, when) : l10n.t('Relationship: {0}', level));
+    lines.push(when ? l10n.t('Relationship: {0} since {1}', level, when) : l10n.t('Relationship: {0}', level));
+  }
+  const dated = membershipsOf(entry, catalog.data.mechanisms).filter(({ membership }) => membership.since !== undefined || membership.until !== undefined);
+  if (dated.length > 0) {
+    lines.push(l10n.t('Membership: {0}', dated.map(({ mechanism, membership }) => escapeMarkdown(membershipText({ ...membership, name: mechanism.name }))).join(', ')));
   }
   if (Array.isArray(entry.mechanisms) && entry.mechanisms.length > 0) {
     lines.push(l10n.t('Mechanisms: {0}', entry.mechanisms.filter((m) => typeof m === 'string').map(escapeMarkdown).join(', ')));
@@ -62,13 +70,23 @@ export function mechanismCard(entry: MechanismEntry, catalog: CatalogIndex): str
   if (vi) lines.push(escapeLine(vi));
   const founded = text(entry.founded);
   if (founded) lines.push(l10n.t('Founded {0}', escapeMarkdown(founded)));
-  if (Array.isArray(entry.members) && entry.members.length > 0) {
+  const members = memberships(entry);
+  if (members.length > 0) {
     const asean = catalog.parties.filter((p) => p.kind === 'asean-member').length;
-    const members = entry.members.filter((m) => typeof m === 'string').map((m) => escapeMarkdown(memberName(m, catalog)));
-    lines.push(l10n.t('Members: the {0} ASEAN member states and {1}', asean, members.join(', ')));
+    const named = members.map((m) => escapeMarkdown(membershipText({ ...m, name: memberName(m.name, catalog) })));
+    lines.push(l10n.t('Members: the {0} ASEAN member states and {1}', asean, named.join(', ')));
   }
-  if (text(entry.series_prefix) && typeof entry.first_year === 'number') {
-    lines.push(l10n.t('Numbered yearly: {0}-N is held in {1} + N', escapeMarkdown(String(entry.series_prefix)), entry.first_year));
+  const known = Array.isArray(entry.meetings) ? entry.meetings.length : 0;
+  if (text(entry.series_prefix) && (typeof entry.first_year === 'number' || known > 0)) {
+    const prefix = escapeMarkdown(String(entry.series_prefix));
+    const table = known === 0 ? '' : known === 1 ? l10n.t('1 numbered meeting on record') : l10n.t('{0} numbered meetings on record', known);
+    const rule =
+      typeof entry.first_year !== 'number'
+        ? ''
+        : table
+          ? l10n.t(', others {0}-N held in {1} + N', prefix, entry.first_year)
+          : l10n.t('{0}-N held in {1} + N', prefix, entry.first_year);
+    lines.push(l10n.t('Numbered series {0}-N: {1}', prefix, `${table}${rule}`));
   }
   const summary = summaryOf(entry);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
@@ -86,6 +104,16 @@ export function documentCard(entry: DocumentEntry): string {
   }
   const summary = summaryOf(entry);
   if (summary) lines.push(`_${escapeMarkdown(summary)}_`);
+  return lines.join('\n\n');
+}
+
+/** The hover for a `series` value: which meeting it is, and when and where it was held. */
+export function seriesCard({ series, mechanism, held }: SeriesReading): string {
+  const fullName = text(mechanism.full_name);
+  const source = held.meeting?.source;
+  const link = typeof source === 'string' ? source : Array.isArray(source) ? source.find((s) => typeof s === 'string') : undefined;
+  const lines = [`**${escapeMarkdown(series)}**${fullName ? ` — ${escapeMarkdown(fullName)}` : ''}`, escapeMarkdown(heldText(held).replace(/^./, (c) => c.toUpperCase()))];
+  if (link && /^https?:\/\//.test(link)) lines.push(l10n.t('Source: {0}', `<${link.replace(/[<>]/g, '')}>`));
   return lines.join('\n\n');
 }
 

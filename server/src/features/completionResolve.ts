@@ -38,7 +38,7 @@ function documentationOf(data: CompletionData, { catalog, roles }: ResolveInput)
     }
     case 'party': {
       const entry = catalog.parties.find((p) => p.name === data.name);
-      return entry && partyCard(entry);
+      return entry && partyCard(entry, catalog);
     }
     case 'mechanism': {
       const entry = catalog.mechanisms.find((m) => m.name === data.name);

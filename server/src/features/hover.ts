@@ -4,7 +4,9 @@ import { resolvedEntry, type CatalogIndex } from '../core/catalog';
 import type { MentionKind } from '../core/rules';
 import type { Position, Range } from '../core/types';
 import type { FileAnalysis, LocatedMention } from '../core/validate';
-import { documentCard, escapeMarkdown, mechanismCard, partyCard, recordLinks, type RecordLink } from './cards';
+import { readSeries } from '../core/timeline';
+import { documentCard, escapeMarkdown, mechanismCard, partyCard, recordLinks, seriesCard, type RecordLink } from './cards';
+import { evidenceMarkdown, type EvidenceHit } from './evidence';
 import { describeKey, enumValues, schemaAt } from './schemaInfo';
 import { nodeAt } from './yamlTree';
 
@@ -16,6 +18,8 @@ export interface HoverInput {
   /** Records in the workspace that mention a name (canonical) of a kind. */
   recordsMentioning: (kind: MentionKind, name: string) => RecordLink[];
   toEditor?: (range: Range) => Range;
+  /** The value's evidence in the record's source article, when there is some (features/evidence.ts). */
+  evidence?: EvidenceHit;
 }
 
 /** The catalog name mentioned at a position, if any. */
@@ -33,29 +37,46 @@ export function contains(range: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
+/**
+ * The value's evidence in its article, then the catalog card, key
+ * description or enum value under the cursor. Evidence first: a long party
+ * card would push the sentence out of the hover's view, and checking a
+ * drafted value against its article is what the hover is for then.
+ */
 export function hover(input: HoverInput): Hover | null {
   const map = input.toEditor ?? ((r: Range) => r);
+  const card = cardAt(input);
+  const evidence = input.evidence && { value: evidenceMarkdown(input.evidence), range: input.analysis.lineIndex.rangeOf(input.evidence.span) };
+  const parts = [evidence, card].filter((p): p is HoverPart => p !== undefined);
+  if (parts.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.map((p) => p.value).join('\n\n---\n\n') }, range: map(parts[0].range) };
+}
+
+interface HoverPart {
+  value: string;
+  range: Range;
+}
+
+function cardAt(input: HoverInput): HoverPart | undefined {
   const mention = mentionAt(input.analysis, input.position);
   if (mention) {
     const value = mentionCard(input, mention);
-    return value ? { contents: { kind: MarkupKind.Markdown, value }, range: map(mention.range) } : null;
+    return value ? { value, range: mention.range } : undefined;
   }
   const offset = input.analysis.lineIndex.offsetAt(input.position);
   const hit = nodeAt(input.analysis, offset);
-  if (!hit) return null;
-  const range = map(input.analysis.lineIndex.rangeOf(hit.span));
+  if (!hit) return undefined;
+  const range = input.analysis.lineIndex.rangeOf(hit.span);
   if (hit.isKey) {
     const description = describeKey(hit.path);
-    if (!description) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(String(hit.path[hit.path.length - 1]))}**\n\n${description}` }, range };
+    return description ? { value: `**${escapeMarkdown(String(hit.path[hit.path.length - 1]))}**\n\n${description}`, range } : undefined;
   }
+  const series = hit.path.length === 1 && hit.path[0] === 'series' ? readSeries(hit.value, input.catalog) : undefined;
+  if (series) return { value: seriesCard(series), range };
   const values = enumValues(schemaAt(hit.path));
   const match = values.find((v) => v.value === String(hit.value));
-  if (match && values.length > 1) {
-    const text = `**${escapeMarkdown(match.value)}**${match.description ? `\n\n${match.description}` : ''}`;
-    return { contents: { kind: MarkupKind.Markdown, value: text }, range };
-  }
-  return null;
+  if (match && values.length > 1) return { value: `**${escapeMarkdown(match.value)}**${match.description ? `\n\n${match.description}` : ''}`, range };
+  return undefined;
 }
 
 function mentionCard(input: HoverInput, mention: LocatedMention): string | undefined {
@@ -65,7 +86,7 @@ function mentionCard(input: HoverInput, mention: LocatedMention): string | undef
     if (resolution.kind === 'unknown') return unknownCard('party', mention.name, resolution.suggestions);
     if (resolution.kind === 'ambiguous') return ambiguousCard(mention.name, resolution.candidates.map((c) => c.name));
     const links = input.recordsMentioning('party', resolution.entry.name);
-    return `${partyCard(resolution.entry)}\n\n---\n\n${recordLinks(l10n.t('Mentioned in'), links)}`;
+    return `${partyCard(resolution.entry, catalog)}\n\n---\n\n${recordLinks(l10n.t('Mentioned in'), links)}`;
   }
   if (mention.kind === 'mechanism') {
     const resolution = catalog.resolveMechanism(mention.name);

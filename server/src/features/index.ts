@@ -17,6 +17,8 @@ export * from './yamlContext';
 export { nodeAt, chunkAt } from './yamlTree';
 export * from './cards';
 export * from './preview';
+export * from './evidence';
+export * from './draft';
 export * from '../state/settings';
 export * from '../state/catalogs';
 export * from '../state/documents';

@@ -4,7 +4,7 @@
  * without its colon, an unfinished list item), so this works line by line
  * and never needs a successful parse.
  */
-import { MAX_NESTING } from '../core/nesting';
+import { MAX_NESTING } from '../core/guardedParse';
 
 export type Path = Array<string | number>;
 

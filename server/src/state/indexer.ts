@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as l10n from '@vscode/l10n';
 import { currentLocale, formatNumber } from '../core/l10n';
-import { FileAnalyzer, type AnalyseSettings, type FileJob } from '../corpus/analyse';
+import { FileAnalyzer, type AnalyseSettings, type Detail, type FileJob, type RecordsOf } from '../corpus/analyse';
 import { readCatalogFile } from '../corpus/catalogs';
 import { judgeInPool } from '../corpus/pool';
-import { ioDiagnostic, type FileDiagnostic, type FileVerdict, type IndexedRecord } from '../corpus/result';
+import { ioDiagnostic, type FileDiagnostic, type FileVerdict, type IndexedRecord, type ValuedRecord } from '../corpus/result';
 import { FileMatcher, FoundFiles, walkFolder } from '../corpus/walk';
 import type { MeetingRecordsSettings } from '../protocol';
 import type { CatalogSet } from './catalogs';
@@ -53,7 +53,7 @@ const WORKER_THRESHOLD = 400;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Yields to the event loop once the current slice of work has taken SLICE_MS, so the editor's requests are answered between slices. */
-function slicer(): () => Promise<void> | undefined {
+export function slicer(): () => Promise<void> | undefined {
   let sliceStart = performance.now();
   return () => {
     if (performance.now() - sliceStart <= SLICE_MS) return undefined;
@@ -79,7 +79,7 @@ export class Indexer {
   private unreadablePaths = new Map<string, FileDiagnostic[]>();
   /** Catalog files that could not be read, with their problem. */
   private catalogProblems = new Map<string, FileDiagnostic[]>();
-  private inProcess: { generation: number; analyzer: FileAnalyzer<'index'> } | undefined;
+  private inProcess: { generation: number; analyzer: FileAnalyzer<'index'>; values?: FileAnalyzer<'values'> } | undefined;
 
   constructor(
     private readonly host: IndexerHost,
@@ -162,23 +162,7 @@ export class Indexer {
           progress.report(Math.floor((done / jobs.length) * 100), l10n.t('{0} of {1} files', formatNumber(done), formatNumber(jobs.length)));
         }
       };
-      let left = jobs;
-      if (this.options.workerScript && jobs.length >= WORKER_THRESHOLD) {
-        const stats = await judgeInPool({
-          script: this.options.workerScript,
-          workers: Math.max(1, Math.min(4, os.availableParallelism())),
-          settings: this.analyseSettings(),
-          jobs,
-          // Workers as small as they can be: the editor's own process pays for their memory.
-          resourceLimits: { maxYoungGenerationSizeMb: 16 },
-          isCancelled: superseded,
-          onVerdict: (index, verdict) => {
-            if (!superseded()) onVerdict(jobs[index], verdict as FileVerdict<IndexedRecord>);
-          },
-        });
-        left = stats.left.map((i) => jobs[i]);
-      }
-      if (!(await this.judgeHere(left, superseded, onVerdict))) return;
+      if (!(await this.judge('index', jobs, superseded, onVerdict))) return;
       this.host.log.info(`Indexed ${jobs.length} record files in ${Math.round(performance.now() - started)} ms (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
       // Every open document may have gained or lost a duplicate id, and every unreadable path changed.
       note(this.host.openKeys());
@@ -189,15 +173,41 @@ export class Indexer {
     }
   }
 
-  /** Judges files on this thread in slices, so the editor's requests are answered between them. False when superseded. */
-  private async judgeHere(jobs: readonly FileJob[], superseded: () => boolean, onVerdict: (job: FileJob, verdict: FileVerdict<IndexedRecord>) => void): Promise<boolean> {
+  /**
+   * Judges files on worker threads when there are many (and a worker
+   * script), the rest on this thread in slices, so the editor's requests are
+   * answered between them. False when cancelled.
+   */
+  private async judge<D extends 'index' | 'values'>(
+    detail: D,
+    jobs: readonly FileJob[],
+    cancelled: () => boolean,
+    onVerdict: (job: FileJob, verdict: FileVerdict<RecordsOf<D>>) => void,
+  ): Promise<boolean> {
+    let left = jobs;
+    if (this.options.workerScript && jobs.length >= WORKER_THRESHOLD) {
+      const stats = await judgeInPool({
+        script: this.options.workerScript,
+        workers: Math.max(1, Math.min(4, os.availableParallelism())),
+        settings: this.analyseSettings(detail),
+        jobs,
+        // Workers as small as they can be: the editor's own process pays for their memory.
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
+        isCancelled: cancelled,
+        onVerdict: (index, verdict) => {
+          // The workers ran these settings: their verdicts carry this detail's records.
+          if (!cancelled()) onVerdict(jobs[index], verdict as FileVerdict<RecordsOf<D>>);
+        },
+      });
+      left = stats.left.map((i) => jobs[i]);
+    }
     const pause = slicer();
-    for (const job of jobs) {
-      if (superseded()) return false;
-      onVerdict(job, this.analyzer().analyse(job));
+    for (const job of left) {
+      if (cancelled()) return false;
+      onVerdict(job, this.analyzerFor(detail).analyse(job));
       await pause();
     }
-    return !superseded();
+    return !cancelled();
   }
 
   /** Every folder's record and catalog files, walked in slices; undefined when superseded. */
@@ -258,23 +268,47 @@ export class Indexer {
   }
 
   private jobOf(key: string, settings: MeetingRecordsSettings): FileJob {
-    return { path: key, maxFileSize: settings.maxFileSize, severity: settings.severity };
+    return { path: key, maxFileSize: settings.maxFileSize, severity: settings.severity, articleRoot: this.paths.folderOf(key) };
   }
 
   private settingsOf(key: string): Promise<MeetingRecordsSettings> {
     return this.settings.get(this.paths.scopeOf(key));
   }
 
-  private analyseSettings(): AnalyseSettings<'index'> {
-    return { catalogs: this.catalogs.workspaceTexts(), detail: 'index', fastPath: false, hashes: false, maxFileSizeName: maxFileSizeSetting(), locale: currentLocale() };
+  private analyseSettings<D extends Detail>(detail: D): AnalyseSettings<D> {
+    return { catalogs: this.catalogs.workspaceTexts(), detail, fastPath: false, hashes: false, maxFileSizeName: maxFileSizeSetting(), locale: currentLocale() };
   }
 
-  /** The in-process analyzer, over the catalog the server validates open documents against. */
-  private analyzer(): FileAnalyzer<'index'> {
+  /** The in-process analyzers, over the catalog the server validates open documents against. */
+  private current(): NonNullable<Indexer['inProcess']> {
     if (this.inProcess?.generation !== this.catalogs.generation) {
-      this.inProcess = { generation: this.catalogs.generation, analyzer: new FileAnalyzer(this.analyseSettings(), undefined, this.catalogs.catalog) };
+      this.inProcess = { generation: this.catalogs.generation, analyzer: new FileAnalyzer(this.analyseSettings('index'), undefined, this.catalogs.catalog) };
     }
-    return this.inProcess.analyzer;
+    return this.inProcess;
+  }
+
+  private analyzer(): FileAnalyzer<'index'> {
+    return this.current().analyzer;
+  }
+
+  private analyzerFor<D extends 'index' | 'values'>(detail: D): FileAnalyzer<D> {
+    const current = this.current();
+    if (detail === 'index') return current.analyzer as FileAnalyzer<D>;
+    current.values ??= new FileAnalyzer(this.analyseSettings('values'), undefined, this.catalogs.catalog);
+    // TypeScript cannot narrow D through the comparison above.
+    return current.values as FileAnalyzer<D>;
+  }
+
+  /**
+   * Closed files judged again from disk with their records' values (for an
+   * export: the index keeps no values), by the reader, catalog and settings
+   * their index entries were made with, on worker threads when there are
+   * many. False when cancelled.
+   */
+  async judgeValues(keys: readonly string[], cancelled: () => boolean, onVerdict: (key: string, verdict: FileVerdict<ValuedRecord>) => void): Promise<boolean> {
+    const jobs: FileJob[] = [];
+    for (const key of keys) jobs.push(this.jobOf(key, await this.settingsOf(key)));
+    return this.judge('values', jobs, cancelled, (job, verdict) => onVerdict(job.path, verdict));
   }
 
   /** `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk. */

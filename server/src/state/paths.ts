@@ -46,8 +46,13 @@ export class WorkspacePaths {
 
   /** The workspace folder a key is in, as the scope URI of its settings. */
   scopeOf(key: string): string | undefined {
-    const folder = this.folderList.find((f) => key === f || key.startsWith(f + path.sep));
+    const folder = this.folderOf(key);
     return folder ? pathToUri(folder) : undefined;
+  }
+
+  /** The workspace folder a key is in. */
+  folderOf(key: string): string | undefined {
+    return this.folderList.find((f) => key === f || key.startsWith(f + path.sep));
   }
 
   /** What a file is by its name and place (an editor's document may be anything the user opened). */

@@ -1,25 +1,30 @@
 import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MentionKind } from '../core/rules';
 import type { Diagnostic, Range } from '../core/types';
+import type { FileAnalysis } from '../core/validate';
+import { ArticleShelf } from '../corpus/articles';
 import { readText } from '../corpus/read';
 import { applySeverity, type FileDiagnostic } from '../corpus/result';
 import type { RecordLink } from '../features/cards';
+import type { ExportSource } from '../features/export';
+import type { EvidenceSource } from '../features/evidence';
 import { countBySeverity, toLspDiagnostics } from '../features/diagnostics';
 import { formatError, type Logger } from '../features/runner';
 import type { DocumentStateParams, MeetingRecordsSettings, RecordSummary, ValidateWorkspaceResult } from '../protocol';
 import { CatalogSet } from './catalogs';
 import { DocView, DocumentAnalyses } from './documents';
-import { Indexer, maxFileSizeSetting, type ProgressReporter } from './indexer';
+import { Indexer, maxFileSizeSetting, slicer, type ProgressReporter } from './indexer';
 import { WorkspacePaths } from './paths';
 import { Publisher } from './publisher';
 import { listRecords, mentionLocations, recordsMentioning } from './queries';
 import { fromOpenAnalysis, RecordIndex } from './recordIndex';
 import { SettingsStore, type ConfigurationFetcher } from './settings';
-import { keyOf, uriToPath } from './uris';
+import { keyOf, pathToUri, uriToPath } from './uris';
 
 export type { ProgressReporter } from './indexer';
 
@@ -89,6 +94,10 @@ export class Workspace {
   private readonly lineCache = new Map<string, { lines: string[]; bomShift: 0 | 1; version: number; length: number }>();
   /** How long each open document's last validation took, in milliseconds. */
   private readonly validationMs = new Map<string, number>();
+  /** Source articles of records, read once while they are unchanged (the index's threads have their own). */
+  private readonly articles = new ArticleShelf();
+  /** Each analysis's diagnostics with the grounding rule's: publishing, pulling and the preview ask for them again. */
+  private readonly grounded = new WeakMap<FileAnalysis, Diagnostic[]>();
 
   constructor(
     private readonly host: ServerHost,
@@ -220,7 +229,36 @@ export class Workspace {
   /** Every diagnostic of an analysed document, cross-file ones included, as published. */
   async diagnosticsOf(view: DocView): Promise<Diagnostic[]> {
     const settings = await this.settings.get(view.uri);
-    return this.fileDiagnostics(keyOf(view.uri), view.analysis.diagnostics, settings);
+    return this.fileDiagnostics(keyOf(view.uri), this.viewDiagnostics(view, settings), settings);
+  }
+
+  /**
+   * One record of a view grounded in its source article (hover, Go to
+   * evidence): the article as found beside the record within its workspace
+   * folder, and each party's, date's and document's support in it.
+   */
+  async evidenceOf(view: DocView, record: number): Promise<EvidenceSource | undefined> {
+    const file = uriToPath(view.uri);
+    const value = view.analysis.records[record]?.value;
+    if (!file || value === undefined) return undefined;
+    const settings = await this.settings.get(view.uri);
+    const found = this.articles.ground(file, value, this.catalogs.catalog, { root: this.paths.folderOf(keyOf(view.uri)), maxFileSize: settings.maxFileSize });
+    if (!found) return undefined;
+    const { article, groundings } = found;
+    return { uri: pathToUri(article.file), name: path.basename(article.file), text: article.text, groundings };
+  }
+
+  /** A view's own diagnostics: the validator's and the grounding rule's (which reads the records' articles: once per analysis). */
+  private viewDiagnostics(view: DocView, settings: MeetingRecordsSettings): Diagnostic[] {
+    const known = this.grounded.get(view.analysis);
+    if (known) return known;
+    const file = uriToPath(view.uri);
+    const grounded = file
+      ? this.articles.diagnose(file, view.analysis, this.catalogs.catalog, { root: this.paths.folderOf(keyOf(view.uri)), maxFileSize: settings.maxFileSize, severity: settings.severity }).diagnostics
+      : [];
+    const all = grounded.length > 0 ? [...view.analysis.diagnostics, ...grounded] : view.analysis.diagnostics;
+    this.grounded.set(view.analysis, all);
+    return all;
   }
 
   /** Lines of an open document without validating it (completion needs only text), BOM removed. */
@@ -272,7 +310,7 @@ export class Workspace {
   }
 
   private publishOpen(doc: TextDocument, view: DocView, settings: MeetingRecordsSettings): void {
-    const diagnostics = this.fileDiagnostics(keyOf(doc.uri), view.analysis.diagnostics, settings);
+    const diagnostics = this.fileDiagnostics(keyOf(doc.uri), this.viewDiagnostics(view, settings), settings);
     if (this.options.pullDiagnostics) this.publisher.clear(doc.uri);
     else this.publisher.push(doc.uri, doc.version, this.toLsp(doc.uri, diagnostics, view));
     const counts = countBySeverity(diagnostics);
@@ -300,7 +338,7 @@ export class Workspace {
     if (this.isCatalogUri(uri)) return this.toLsp(uri, this.catalogs.diagnosticsOf(key));
     const view = this.viewOf(current, settings);
     this.updateOpenIndex(uri, view);
-    return this.toLsp(uri, this.fileDiagnostics(key, view.analysis.diagnostics, settings), view);
+    return this.toLsp(uri, this.fileDiagnostics(key, this.viewDiagnostics(view, settings), settings), view);
   }
 
   /**
@@ -425,7 +463,7 @@ export class Workspace {
       const uri = this.uriOf(file.key);
       const doc = this.host.getDocument(uri);
       const settings = await this.settings.get(doc ? uri : this.paths.scopeOf(file.key));
-      const own = doc && !this.isCatalogUri(uri) ? this.viewOf(doc, settings).analysis.diagnostics : file.diagnostics;
+      const own = doc && !this.isCatalogUri(uri) ? this.viewDiagnostics(this.viewOf(doc, settings), settings) : file.diagnostics;
       const counts = countBySeverity(this.fileDiagnostics(file.key, own, settings));
       errors += counts.errors;
       warnings += counts.warnings;
@@ -439,6 +477,49 @@ export class Workspace {
     }
     for (const key of keys) await this.publishFile(key);
     return { files, errors, warnings };
+  }
+
+  /**
+   * The record files of the workspace, or those at or under `uris`, as an
+   * export reads them: an open document as the editor has it, a closed one
+   * judged again from disk (the index keeps no values); each with every
+   * diagnostic, cross-file ones included. In name order, judged in slices
+   * so the editor's requests are answered meanwhile. Undefined when
+   * cancelled.
+   */
+  async exportSources(uris: readonly string[] | undefined, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Promise<ExportSource[] | undefined> {
+    await this.whenIndexed();
+    const roots = uris?.map(keyOf);
+    const wanted = (key: string): boolean => !roots || roots.some((root) => key === root || key.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+    const files = [...this.index.files()]
+      .filter((f) => wanted(f.key))
+      .map((f) => ({ key: f.key, name: this.paths.nameOf(f.key) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const judged = new Map<string, { records: ExportSource['records']; diagnostics: readonly Diagnostic[] }>();
+    const pause = slicer();
+    for (const { key } of files) {
+      const doc = this.host.getDocument(this.uriOf(key));
+      if (!doc) continue;
+      if (isCancelled()) return undefined;
+      judged.set(key, this.viewOf(doc, await this.settings.get(doc.uri)).analysis);
+      onProgress(judged.size, files.length);
+      await pause();
+    }
+    const closed = files.filter((f) => !judged.has(f.key)).map((f) => f.key);
+    const complete = await this.indexer.judgeValues(closed, isCancelled, (key, verdict) => {
+      judged.set(key, verdict);
+      onProgress(judged.size, files.length);
+    });
+    if (!complete) return undefined;
+    const sources: ExportSource[] = [];
+    for (const { key, name } of files) {
+      const found = judged.get(key);
+      if (!found) continue;
+      const uri = this.uriOf(key);
+      const settings = await this.settings.get(this.host.getDocument(uri) ? uri : this.paths.scopeOf(key));
+      sources.push({ uri, file: name, records: found.records, diagnostics: this.fileDiagnostics(key, found.diagnostics, settings) });
+    }
+    return sources;
   }
 
   /** Forgets timers so the process can exit. */

@@ -224,6 +224,46 @@ test(scenario('disk-change').title, async () => {
   }
 });
 
+test(scenario('draft-from-article').title, async () => {
+  const s = scenario('draft-from-article');
+  const first = uriOf(s.expectFile);
+  const second = uriOf(s.expectSecondFile);
+  const activeIs = (uri) => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.fsPath === uri.fsPath;
+  try {
+    // As a person runs it: the article is the active editor, the command takes its text.
+    await open(s.article);
+    const created = await vscode.commands.executeCommand(commandId(ext, s.command));
+    assert.equal(created && created.fsPath, first.fsPath, 'the command names the file it wrote');
+    await until(`${s.expectFile} to be the active editor`, () => activeIs(first), { timeout: 20000 });
+    const written = fs.readFileSync(first.fsPath, 'utf8');
+    const mechanisms = [...written.matchAll(/^mechanism: (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(mechanisms, s.expectMechanisms, 'one record per meeting the article reports');
+    assert.match(written, new RegExp(`^  article: ${path.basename(s.article).replace('.', '\\.')}$`, 'm'));
+    const doc = vscode.window.activeTextEditor.document;
+    assert.equal(doc.languageId, SCENARIOS.extension.languageId);
+    // Hover on a drafted partner: the sentence of the article it came from.
+    const line = written.split('\n').findIndex((l) => l.startsWith(s.hoverLinePrefix));
+    assert.ok(line >= 0, `no line starting '${s.hoverLinePrefix}' in ${s.expectFile}`);
+    const pos = new vscode.Position(line, written.split('\n')[line].indexOf(s.hoverToken) + 1);
+    let text = '';
+    await until(`the evidence in the hover on '${s.hoverToken}'`, async () => {
+      text = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos));
+      return containsAny(text, s.hoverAny);
+    }, { timeout: 20000, interval: 500 }).catch(() => assert.fail(`hover on '${s.hoverToken}' reads ${JSON.stringify(text)}; expected one of ${JSON.stringify(s.hoverAny)}`));
+    // The draft is grounded in its article and valid: no error, no not-in-article.
+    const bad = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error || codeOf(d) === 'not-in-article');
+    assert.deepEqual(bad.map(describeDiag), []);
+    // Again: the first file is kept as it is, the draft goes to the next free name.
+    await open(s.article);
+    const again = await vscode.commands.executeCommand(commandId(ext, s.command));
+    assert.equal(again && again.fsPath, second.fsPath);
+    assert.equal(fs.readFileSync(first.fsPath, 'utf8'), written, 'the first draft was overwritten');
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of [first, second]) fs.rmSync(uri.fsPath, { force: true });
+  }
+});
+
 test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async () => {
   // The status bar item is not readable through the API; the code-server
   // suite reads it. Here: the counts it shows come from these diagnostics.
@@ -238,6 +278,47 @@ test(scenario('status-bar').title + ' (API: the diagnostics it counts)', async (
       assert.equal(vscode.languages.getDiagnostics(doc.uri).length, c.apiProblems, `problems in ${c.file}`);
     }
   }
+});
+
+/** The ids of the records (one per YAML document) in these files, as `yaml` reads them. */
+function idsOf(files) {
+  const YAML = require('yaml');
+  return files
+    .flatMap((file) => YAML.parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()))
+    .filter((v) => v && typeof v === 'object')
+    .map((v) => v.id);
+}
+
+const idsIn = (folders) => idsOf(folders.flatMap((f) => recordFiles(path.join(workspaceDir(), f))));
+
+test(scenario('export').title + ' (API: the command with its answers as arguments)', async () => {
+  const s = scenario('export');
+  const id = commandId(ext, s.command);
+  const brokenIds = idsOf([path.join(workspaceDir(), s.broken)]).filter(Boolean);
+  // One folder, in another format: every seed record becomes one calendar event.
+  const seedIds = idsIn([s.seeds.folder]);
+  const seedTarget = uriOf(s.seeds.target);
+  const seedOutcome = await vscode.commands.executeCommand(id, s.seeds.format, seedTarget, { sources: [uriOf(s.seeds.folder)] });
+  assert.deepEqual(seedOutcome, { target: seedTarget.toString(), records: seedIds.length, skipped: 0 });
+  const ics = fs.readFileSync(seedTarget.fsPath, 'utf8').replace(/\r\n[ \t]/g, '');
+  const uids = [...ics.matchAll(/^UID:(.*)$/gm)].map((m) => m[1].trim());
+  assert.deepEqual(uids.sort(), seedIds.map((i) => `${i}@meeting-records`).sort());
+
+  // The whole workspace holds a record with errors: nothing is written unless that is allowed.
+  const target = uriOf(s.target);
+  fs.rmSync(target.fsPath, { force: true });
+  assert.equal(await vscode.commands.executeCommand(id, s.format, target), undefined);
+  assert.equal(fs.existsSync(target.fsPath), false, 'an export with errors was written without being allowed');
+  const outcome = await vscode.commands.executeCommand(id, s.format, target, { allowErrors: true });
+  const expected = idsIn(s.recordsFrom);
+  assert.ok(outcome && outcome.skipped >= 1, `the broken record is left out: ${JSON.stringify(outcome)}`);
+  assert.equal(outcome.records, expected.length);
+  const csv = fs.readFileSync(target.fsPath, 'utf8');
+  assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 with a BOM');
+  const rows = csv.slice(1).split('\r\n').filter(Boolean).map((line) => line.split(',')[0]);
+  assert.equal(rows[0], 'id');
+  assert.deepEqual(rows.slice(1).sort(), [...expected].sort());
+  for (const b of brokenIds) assert.ok(!rows.includes(b), `${b} (broken) is not exported`);
 });
 
 test(scenario('locale-vi').title, async () => {

@@ -41,6 +41,8 @@ export function ruleDescription(code: RuleCode): string {
       return l10n.t("A party did not exist yet at the meeting's date, or was not yet a dialogue partner.");
     case 'partners-participants':
       return l10n.t('A partner is missing from the participants the record lists.');
+    case 'not-in-article':
+      return l10n.t("A party, date or document that the record's source article (source.article, found beside the record) does not mention.");
     case 'encoding':
       return l10n.t('The file is not UTF-8 text (binary content or invalid UTF-8).');
     case 'file-too-large':

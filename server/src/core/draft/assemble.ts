@@ -192,9 +192,12 @@ function reportFacts(meeting: Meeting, sentence: Sentence, phrases: readonly Mee
       addParty(meeting.participants, party);
     }
   }
-  const all = /(?<!\p{L})(\d{1,2}|mười)\s+nước\s+(?:thành viên\s+)?ASEAN(?!\p{L})/u.exec(sentence.text);
+  const all = ALL_MEMBERS.exec(sentence.text);
   if (all) meeting.allMembers = offsetSpan(sentence, all);
 }
+
+/** "đại diện 10 nước ASEAN", "mười nước thành viên ASEAN": every member state, without naming one (also what grounds them). */
+export const ALL_MEMBERS = /(?<!\p{L})(\d{1,2}|mười)\s+nước\s+(?:thành viên\s+)?ASEAN(?!\p{L})/u;
 
 /** Series, level and place a reported meeting takes from its own number, its sentence or the section's umbrella event. */
 function completeFromContext(meeting: Meeting, state: SectionState, sentence: Sentence, phrases: readonly MeetingPhrase[], text: string, catalog: CatalogIndex): void {

@@ -278,3 +278,4 @@ export { Gazetteer } from './gazetteer';
 export { findPeople, findHeads, PartyRegistry } from './people';
 export { findPhrases } from './meetings';
 export { draftToYaml, DRAFT_HEADER } from './yaml';
+export { groundRecord, notInArticle, prepareArticle, quoteOf, type ArticleIndex, type GroundedKind, type Grounding, type GroundingArticle } from './grounding';

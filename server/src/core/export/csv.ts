@@ -6,27 +6,8 @@
  * with `'`, so a spreadsheet never runs what a record says.
  */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_COLUMNS } from './formats';
 import type { Meeting } from './meeting';
-
-/** The columns, in order; the header row spells them as written here. */
-export const CSV_COLUMNS = [
-  'id',
-  'date',
-  'end_date',
-  'mechanism',
-  'level',
-  'series',
-  'title',
-  'title_en',
-  'city',
-  'country',
-  'chair',
-  'partners',
-  'documents',
-  'source_url',
-  'file',
-  'line',
-] as const;
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
 

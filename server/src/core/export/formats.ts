@@ -30,3 +30,23 @@ export function exportFormatOfFile(fileName: string): ExportFormat | undefined {
   const extension = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   return EXPORT_FORMATS.find((f) => EXPORT_FORMAT_INFO[f].extension === extension);
 }
+
+/** The columns, in order; the header row spells them as written here. */
+export const CSV_COLUMNS = [
+  'id',
+  'date',
+  'end_date',
+  'mechanism',
+  'level',
+  'series',
+  'title',
+  'title_en',
+  'city',
+  'country',
+  'chair',
+  'partners',
+  'documents',
+  'source_url',
+  'file',
+  'line',
+] as const;

@@ -33,7 +33,7 @@ export function toIcs(meetings: readonly Meeting[], options: IcsOptions): string
       summary: meeting.titleEn ?? meeting.title,
       location: location || null,
       description: describe(meeting),
-      url: meeting.source.url ?? null,
+      url: meeting.source.url ? uriValue(meeting.source.url) : null,
       categories: meeting.mechanism ? [{ name: meeting.mechanism }] : [],
     });
   }
@@ -47,6 +47,17 @@ export function toIcs(meetings: readonly Meeting[], options: IcsOptions): string
  */
 function utcMidnight(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
+}
+
+/**
+ * A URL as an iCalendar URI value. ical-generator backslash-escapes URL as
+ * if it were TEXT (`?a=1\,2`), but RFC 5545 (3.3.13) gives URI values no
+ * escaping, so readers (ical.js, calendar apps) keep the backslash and the
+ * link breaks. Percent-encoding the characters it would escape, as RFC 3986
+ * allows for data in a URI, leaves it nothing to escape.
+ */
+function uriValue(url: string): string {
+  return url.replace(/[\\;,]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** The event's notes: what a calendar reader wants to know at a glance. */

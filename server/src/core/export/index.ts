@@ -14,7 +14,7 @@ import { readMeetings, type ExportRecord } from './meeting';
 
 export * from './formats';
 export * from './select';
-export { CSV_COLUMNS, CSV_LIST_SEPARATOR } from './csv';
+export { CSV_LIST_SEPARATOR } from './csv';
 export { UID_SUFFIX } from './ics';
 export { SCHEMA_ORG_CONTEXT } from './jsonld';
 export type { ExportRecord, Meeting, Party } from './meeting';

@@ -35,10 +35,15 @@ export interface ExportSelection {
 /** Problems that stop a whole file from being read into records. */
 const UNREAD_CODES: ReadonlySet<RuleCode> = new Set(['io', 'encoding', 'file-too-large']);
 
+/** Whether a diagnostic says its file could not be read into records at all, whatever its severity. */
+export function isUnreadProblem(d: Pick<Diagnostic, 'code'>): boolean {
+  return UNREAD_CODES.has(d.code);
+}
+
 export function selectExportable(files: readonly ExportSourceFile[]): ExportSelection {
   const selection: ExportSelection = { records: [], skipped: [], unread: [] };
   for (const { file, records, diagnostics } of files) {
-    if (diagnostics.some((d) => UNREAD_CODES.has(d.code))) selection.unread.push(file);
+    if (diagnostics.some(isUnreadProblem)) selection.unread.push(file);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     for (const record of records) {
       const line = record.range.start.line + 1;

@@ -8,6 +8,7 @@ import { formatDate, formatDateRange } from './dates';
 import { html, httpUrl, type Html } from './html';
 import { enumBadge, mechanismBadge, moreNote, partyChip, partyChips, renderValue, statusBadge } from './parts';
 import { capped, field, isDict, listOf, textOf } from './values';
+import { heldText, readSeries } from '../timeline';
 
 /** Fields the format defines; anything else is shown under "Other fields" so a typo is visible, not lost. */
 const KNOWN_FIELDS: ReadonlySet<string> = new Set([
@@ -68,6 +69,9 @@ function facts(record: Record<string, unknown>, catalog: CatalogIndex): Html[] {
   if (place !== undefined) rows.push(fact(l10n.t('Place'), placeText(place, catalog)));
   const chair = field(record, 'chair');
   if (chair !== undefined) rows.push(fact(l10n.t('Chair'), partyChip(chair, catalog)));
+  // The numbered meeting as held (place and date from the catalog's table), beside the record's own date to compare.
+  const series = readSeries(field(record, 'series'), catalog);
+  if (series) rows.push(fact(l10n.t('Series'), html`${series.series}, ${heldText(series.held)}`));
   const id = field(record, 'id');
   if (id !== undefined) rows.push(fact(l10n.t('Record'), html`<code>${textOrValue(id)}</code>`));
   return rows;

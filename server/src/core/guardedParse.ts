@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { Composer, Lexer, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, CST, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Span } from './types';
 
 /**
@@ -26,6 +26,18 @@ export class NestingLimitError extends Error {
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
+/** Where each explicit tag (`!!binary`, `!local`, `!`) of a parsed document is written, from the lexer. */
+const tagsByDocument = new WeakMap<Document.Parsed, readonly Span[]>();
+
+/**
+ * The explicit tags of a document parsed by {@link parseDocumentWithin}, in
+ * text order; empty for any other document (one assembled from pieces has
+ * none: the sectioned parser parses a piece with a tag whole).
+ */
+export function explicitTags(doc: Document.Parsed): readonly Span[] {
+  return tagsByDocument.get(doc) ?? [];
+}
+
 /**
  * `parseDocument(text, options)`, step for step (lexer, CST parser, composer:
  * the same document, errors and warnings), except that it stops with a
@@ -39,8 +51,9 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
 export function parseDocumentWithin(text: string, options: Options): Document.Parsed {
   const parser = new Parser();
   const composer = new Composer(options);
+  const tags: Span[] = [];
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokensWithin(parser, text), true, text.length)) {
+  for (const next of composer.compose(tokensWithin(parser, text, tags), true, text.length)) {
     if (!doc) doc = next;
     else if (doc.options.logLevel !== 'silent') {
       // As parseDocument: one document is expected, a second one is an error on the first.
@@ -49,13 +62,24 @@ export function parseDocumentWithin(text: string, options: Options): Document.Pa
     }
   }
   // compose(…, true) always ends with a document, as parseDocument relies on.
-  return doc as Document.Parsed;
+  const parsed = doc as Document.Parsed;
+  if (tags.length > 0) tagsByDocument.set(parsed, tags);
+  return parsed;
 }
 
-/** The CST parser's tokens for `text` (as `parser.parse(text)` yields them), checked for depth at every lexeme. */
-function* tokensWithin(parser: Parser, text: string): Generator<CST.Token, void> {
+/**
+ * The CST parser's tokens for `text` (as `parser.parse(text)` yields them),
+ * checked for depth at every lexeme; the tags met on the way go to `tags`.
+ */
+function* tokensWithin(parser: Parser, text: string, tags: Span[]): Generator<CST.Token, void> {
+  let afterScalarMarker = false;
   for (const lexeme of new Lexer().lex(text)) {
     const start = parser.offset;
+    // A tag token starts with `!`; so may the text of a block scalar at
+    // column 0 (`--- |` then `!foo`), which the lexer sends right after a
+    // scalar marker token.
+    if (!afterScalarMarker && CST.tokenType(lexeme) === 'tag') tags.push({ start, end: start + lexeme.length });
+    afterScalarMarker = lexeme === CST.SCALAR;
     yield* parser.next(lexeme);
     if (parser.stack.length > MAX_NESTING && openCollections(parser.stack) > MAX_NESTING) {
       throw new NestingLimitError({ start, end: Math.min(text.length, start + Math.max(1, lexeme.length)) });
