@@ -23,9 +23,11 @@ async function until(what, fn, { timeout = 30_000, interval = 150 } = {}) {
 }
 
 /** Case-insensitive: does `text` contain one of `needles`? */
+/** Case- and space-insensitive: rendered markdown may give a no-break space where the source had a space. */
 function containsAny(text, needles) {
-  const t = String(text).toLowerCase();
-  return needles.some((n) => t.includes(String(n).toLowerCase()));
+  const plain = (s) => String(s).normalize('NFC').replace(/\s+/g, ' ').toLowerCase();
+  const t = plain(text);
+  return needles.some((n) => t.includes(plain(n)));
 }
 
 module.exports = { until, containsAny };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { SCENARIOS, checkFixtureLines, extensionId, recordsIn, scenario } from '../e2e/workspace.mjs';
 import { Workbench, ensureCodeServer, ensureVsix, startSession, until } from './harness.mjs';
+import { containsAny } from '../e2e/wait.cjs';
 import { readCsv } from '../export/formats.mjs';
 
 let session;
